@@ -1,0 +1,1 @@
+"""Chiba prefecture's multilingual resident assistant."""
