@@ -99,9 +99,10 @@ def _row(feature: dict[str, Any], code: str, with_hazards: bool) -> list[str] | 
     if with_hazards:
         for column in HAZARDS.values():
             flag = properties.get(column)
-            if flag not in _FLAG_VALUES:
+            value = _FLAG_VALUES.get(flag) if flag is None or isinstance(flag, str) else None
+            if value is None:
                 return f"unexpected {column} flag {flag!r}"
-            row.append(_FLAG_VALUES[flag])
+            row.append(value)
     return row
 
 
@@ -177,7 +178,7 @@ def _source_text(report: ConversionReport, names: dict[str, str]) -> str:
         f"- `{EVACUATION_FILE}`: {report.evacuation_shelters} designated evacuation shelters"
         " (指定避難所).",
         "- Columns: id (共通ID), municipality_code, name (施設・場所名), address (住所), latitude,"
-        " longitude (WGS84 degrees).",
+        " longitude (decimal degrees, as published).",
         "",
         "## Sites per municipality",
         "",
@@ -190,7 +191,7 @@ def _source_text(report: ConversionReport, names: dict[str, str]) -> str:
     lines += ["", f"## Skipped records ({len(report.skipped)})", ""]
     lines += [f"- {s.file} {s.site_id} {s.name}: {s.reason}" for s in report.skipped] or ["None."]
     lines += ["", "## Placeholder files without data", ""]
-    lines += [f"- {f}" for f in report.unavailable] or ["None."]
+    lines += [f"- {f} ({names.get(Path(f).stem, '')})" for f in report.unavailable] or ["None."]
     return "\n".join(lines) + "\n"
 
 
