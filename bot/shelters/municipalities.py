@@ -24,11 +24,11 @@ MUNICIPALITIES_FILE = DEFAULT_OUT / "municipalities.yml"
 # Suffix of each kind of municipality as written in each script; romaji suffixes follow the
 # name ("Ichikawa-shi", "Chiba City"), romaji prefixes precede it (English, Vietnamese).
 _SUFFIXES = {
-    "市": {"kana": ("し",), "ko": ("시",), "after": ("shi", "city"),
+    "市": {"kana": "し", "ko": ("시",), "after": ("shi", "city"),
            "before": ("city of", "thanh pho", "tp")},
-    "町": {"kana": ("まち",), "ko": ("정", "마치"), "after": ("machi", "cho", "town"),
+    "町": {"kana": "まち", "ko": ("정", "마치"), "after": ("machi", "cho", "town"),
            "before": ("town of", "thi tran")},
-    "村": {"kana": ("むら",), "ko": ("촌", "무라"), "after": ("mura", "village"),
+    "村": {"kana": "むら", "ko": ("촌", "무라"), "after": ("mura", "village"),
            "before": ("village of", "lang", "xa")},
 }
 # A bare kanji name followed by one of these is another municipality or a district (一宮市 is in
@@ -109,7 +109,7 @@ def _spellings(m: Municipality) -> list[tuple[str, bool]]:
     """(spelling, is bare) of every way the municipality is written."""
     kind = m.name[-1]
     suffixes = _SUFFIXES[kind]
-    bare_kana = m.kana[: -len(suffixes["kana"][0])]
+    bare_kana = m.kana[: -len(suffixes["kana"])]
     bare_ko = m.ko[:-1]
     spellings = [(m.name, False), (m.zh, False), (m.kana, False), (m.romaji, True)]
     spellings += [(m.name[:-1], True), (m.zh[:-1], True), (bare_kana, True), (bare_ko, True)]
@@ -142,8 +142,15 @@ class MunicipalityMatcher:
         for m in municipalities:
             for spelling, bare in _spellings(m):
                 folded = fold(spelling)
-                if folded and (not bare or _bare_is_usable(folded, m)):
-                    keys.setdefault(folded, _Key(folded, m, bare))
+                if not folded or (bare and not _bare_is_usable(folded, m)):
+                    continue
+                other = keys.get(folded)
+                if other and other.municipality != m:
+                    raise ValueError(
+                        f"{spelling!r} could be {other.municipality.name} or {m.name}:"
+                        " add it to 'ambiguous' of one of them in municipalities.yml"
+                    )
+                keys.setdefault(folded, _Key(folded, m, bare))
         self._keys = list(keys.values())
         self._not_within = {
             m.code: tuple(fold(phrase) for phrase in m.not_within) for m in municipalities
@@ -162,8 +169,8 @@ class MunicipalityMatcher:
         elif key.bare and after in _OTHER_UNIT:
             return False
         for phrase in self._not_within[key.municipality.code]:
-            offset = phrase.find(key.text)
-            if offset >= 0 and text[max(start - offset, 0) : start - offset + len(phrase)] == phrase:
+            begin = start - phrase.find(key.text)
+            if key.text in phrase and text[max(begin, 0) : begin + len(phrase)] == phrase:
                 return False
         return True
 

@@ -9,6 +9,7 @@ from bot.shelters.gsi_converter import DEFAULT_SOURCE
 from bot.shelters.municipalities import (
     MUNICIPALITIES_FILE,
     Municipality,
+    MunicipalityMatcher,
     find_municipality,
     fold,
     load_municipalities,
@@ -100,7 +101,7 @@ def test_every_municipality_is_found_in_many_forms(m: Municipality):
         ("Chiba City", "千葉市"), ("이치카와", "市川市"), ("이치카와시", "市川市"),
         ("千叶市", "千葉市"), ("Thành phố Chiba", "千葉市"), ("TP. Chiba", "千葉市"),
         ("city of Chiba", "千葉市"), ("치바시", "千葉市"), ("카시와시", "柏市"),
-        ("지바 시", "千葉市"), ("훗츠시", "富津市"),
+        ("지바 시", "千葉市"), ("훗츠시", "富津市"), ("후츠시", "富津市"),
         # Spelling variants: macrons, long vowels, ヶ, 々, Traditional Chinese.
         ("Chōshi", "銚子市"), ("Choushi", "銚子市"), ("Tōnoshō-machi", "東庄町"),
         ("Yotsukaidou", "四街道市"), ("Minamibōsō", "南房総市"), ("Sanmu", "山武市"),
@@ -157,3 +158,10 @@ def test_data_file_errors_name_the_file_entry_and_field(tmp_path):
     path.write_text(twice, encoding="utf-8")
     with pytest.raises(ValueError, match="121002 appear"):
         load_municipalities(path)
+
+
+def test_a_spelling_shared_by_two_municipalities_is_a_data_error():
+    chiba, ichikawa = MUNICIPALITIES[0], MUNICIPALITIES[2]
+    clash = Municipality("999999", "市川町", "いちかわまち", "Ichikawa", "市川町", "이치카와정")
+    with pytest.raises(ValueError, match="could be 市川市 or 市川町"):
+        MunicipalityMatcher((chiba, ichikawa, clash))

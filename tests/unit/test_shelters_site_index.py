@@ -1,11 +1,13 @@
 """Nearest-site lookup: exact against brute-force haversine over the whole data set."""
 
+import csv
 import math
 import time
 
 import numpy as np
 import pytest
 
+from bot.shelters.gsi_converter import DEFAULT_OUT, EMERGENCY_FILE
 from bot.shelters.hazards import HAZARDS
 from bot.shelters.site_index import Site, SiteIndex, emergency_site_index
 
@@ -17,12 +19,19 @@ def index() -> SiteIndex:
     return emergency_site_index()
 
 
-def _brute_force(sites, points, hazard, top):
+@pytest.fixture(scope="module")
+def csv_rows() -> list[dict]:
+    """The data file read independently of the code under test."""
+    with open(DEFAULT_OUT / EMERGENCY_FILE, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _brute_force(rows, points, hazard, top):
     """Independent reference: haversine from each point to every suitable site, nearest first,
     equal distances by id. Returns one [(id, distance)] list per point."""
-    chosen = sorted((s for s in sites if hazard is None or hazard in s.hazards), key=lambda s: s.id)
-    lat2 = np.radians([s.latitude for s in chosen])[None, :]
-    lon2 = np.radians([s.longitude for s in chosen])[None, :]
+    chosen = sorted((r for r in rows if hazard is None or r[hazard] == "1"), key=lambda r: r["id"])
+    lat2 = np.radians([float(r["latitude"]) for r in chosen])[None, :]
+    lon2 = np.radians([float(r["longitude"]) for r in chosen])[None, :]
     lat1 = np.radians([p[0] for p in points])[:, None]
     lon1 = np.radians([p[1] for p in points])[:, None]
     a = (np.sin((lat2 - lat1) / 2) ** 2
@@ -33,7 +42,7 @@ def _brute_force(sites, points, hazard, top):
         cut_off = np.partition(row, top - 1)[top - 1]
         candidates = np.nonzero(row <= cut_off)[0]  # in id order, as `chosen` is sorted by id
         nearest = candidates[np.argsort(row[candidates], kind="stable")][:top]
-        results.append([(chosen[i].id, row[i]) for i in nearest])
+        results.append([(chosen[i]["id"], row[i]) for i in nearest])
     return results
 
 
@@ -51,12 +60,12 @@ def test_data_set_is_the_full_prefecture(index):
 
 
 @pytest.mark.parametrize("hazard", [None, *HAZARDS])
-def test_nearest_equals_brute_force_for_1000_random_points(index, hazard):
+def test_nearest_equals_brute_force_for_1000_random_points(index, csv_rows, hazard):
     points = _random_points(seed=list(HAZARDS).index(hazard) + 1 if hazard else 0, n=1000)
     # Also points exactly on sites (distance 0) and far away (Osaka, Sapporo, the antipode).
     points += [(s.latitude, s.longitude) for s in index.sites[::97]]
     points += [(34.69, 135.50), (43.06, 141.35), (-35.6, -39.9)]
-    for (lat, lon), expected in zip(points, _brute_force(index.sites, points, hazard, 5)):
+    for (lat, lon), expected in zip(points, _brute_force(csv_rows, points, hazard, 5)):
         found = index.nearest(lat, lon, hazard=hazard, top=5)
         assert [n.site.id for n in found] == [site_id for site_id, _ in expected], (lat, lon)
         for nearby, (_, distance) in zip(found, expected):
@@ -66,6 +75,10 @@ def test_nearest_equals_brute_force_for_1000_random_points(index, hazard):
 
 def test_default_is_top_3_of_any_hazard_and_a_site_is_0_m_from_itself(index):
     site = next(s for s in index.sites if s.name == "県立国分高校")
+    # GSI: 洪水, 崖崩れ…, 高潮, 地震, 津波, 内水氾濫 = 1; 大規模な火事, 火山現象 empty.
+    assert site.hazards == (
+        "flood", "landslide", "storm_surge", "earthquake", "tsunami", "inland_flooding")
+    assert (site.id, site.latitude, site.longitude) == ("E1220300002201", 35.75359, 139.927977)
     found = index.nearest(site.latitude, site.longitude)
     assert len(found) == 3
     assert found[0].site == site and found[0].distance_m == 0.0
@@ -92,7 +105,9 @@ def test_equal_distances_are_ordered_by_id_even_at_the_cut_off():
 
 
 def test_hazard_filter_and_sites_for_no_hazard():
-    index = SiteIndex([_site("near", 35.5, 140.0, ["flood"]), _site("far", 35.9, 140.0, ["tsunami"])])
+    index = SiteIndex(
+        [_site("near", 35.5, 140.0, ["flood"]), _site("far", 35.9, 140.0, ["tsunami"])]
+    )
     assert [n.site.id for n in index.nearest(35.5, 140.0, hazard="tsunami")] == ["far"]
     assert [n.site.id for n in index.nearest(35.5, 140.0)] == ["near", "far"]
     assert index.nearest(35.5, 140.0, hazard="volcano") == []
