@@ -7,6 +7,10 @@ import sys
 # Each command lives with the code it operates; its module exposes register(subparsers).
 _COMMAND_MODULES = (
     "bot.langid.cli",
+    "bot.model_store",
+    "bot.nlu.evaluation",
+    "bot.serve",
+    "bot.shelters.cli",
 )
 
 

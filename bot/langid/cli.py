@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 from bot.langid.detector import detect
-from bot.langid.evaluation import evaluate
+import sys
+
+from bot.langid.evaluation import LabelledFileError, evaluate
 
 
 def _detect(args: argparse.Namespace) -> int:
@@ -15,7 +17,11 @@ def _detect(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    result = evaluate(Path(args.file))
+    try:
+        result = evaluate(Path(args.file))
+    except (LabelledFileError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     ours, baseline = result["ours"], result["langdetect"]
     if args.show_errors:
         for label, text in ours["errors"]:

@@ -1,0 +1,38 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PY := .venv/bin/python
+export PYTHONPATH := $(CURDIR)
+export TF_CPP_MIN_LOG_LEVEL := 2
+
+.PHONY: run test shell train eval-nlu eval-langid venv clean
+
+venv:
+	@scripts/bootstrap_venv.sh
+
+## Serve the assistant on http://localhost:5005 (trains first if anything changed).
+run: venv
+	$(PY) -m bot serve
+
+## Set everything up and run every test.
+test: venv
+	$(PY) -m bot model ensure
+	$(PY) -m pytest
+
+## Chat with the assistant in the terminal (rasa shell).
+shell: venv
+	$(PY) -m bot serve --shell
+
+train: venv
+	$(PY) -m bot model ensure
+
+## Intent macro-F1 per language on the held-out set tests/nlu/.
+eval-nlu: venv
+	$(PY) -m bot model ensure
+	$(PY) -m bot nlu eval tests/nlu
+
+## Language identification accuracy on the team's dev and test sets.
+eval-langid: venv
+	$(PY) -m bot langid eval tests/data/langid/dev.tsv
+	$(PY) -m bot langid eval tests/data/langid/test.tsv
+
+clean:
+	rm -rf bot/models/model-*.tar.gz var results .pytest_cache

@@ -1,0 +1,60 @@
+"""Error monitoring: Sentry when SENTRY_DSN is set, nothing at all otherwise.
+
+Residents write personal details into chat messages, so events leave this process without
+message text, request bodies or user data: only the error, its stack and technical context.
+"""
+
+import logging
+import os
+from typing import Any, Dict, Optional
+
+logger = logging.getLogger(__name__)
+
+_REDACTED = "[removed]"
+# Keys under which Rasa/rasa-sdk/aiohttp frames and breadcrumbs carry what the user wrote.
+_TEXT_KEYS = {"text", "message", "latest_message", "events", "tracker", "body", "data", "slots"}
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _REDACTED if k in _TEXT_KEYS else _scrub(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    return value
+
+
+def scrub_event(event: Dict[str, Any], hint: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+    """Sentry before_send hook: drop everything a resident may have typed."""
+    event.pop("user", None)
+    request = event.get("request")
+    if isinstance(request, dict):
+        for key in ("data", "cookies", "query_string"):
+            request.pop(key, None)
+    for exception in (event.get("exception") or {}).get("values", []):
+        for frame in (exception.get("stacktrace") or {}).get("frames", []):
+            frame.pop("vars", None)  # local variables hold messages and trackers
+    if "breadcrumbs" in event:
+        event["breadcrumbs"] = _scrub(event["breadcrumbs"])
+    if "extra" in event:
+        event["extra"] = _scrub(event["extra"])
+    return event
+
+
+def init_sentry(component: str) -> bool:
+    """Starts Sentry for `component` if SENTRY_DSN is set; returns whether it did."""
+    dsn = os.environ.get("SENTRY_DSN")
+    if not dsn:
+        return False
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=dsn,
+        send_default_pii=False,
+        with_locals=False,
+        request_bodies="never",
+        before_send=scrub_event,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        server_name=component,
+    )
+    logger.info("Sentry error reporting on for %s", component)
+    return True

@@ -1,0 +1,141 @@
+"""`make run`: the action server and the Rasa server, started together and stopped together.
+
+`python -m bot serve` trains the model if its inputs changed, starts the rasa-sdk action server,
+then Rasa (REST and socket.io channels), waits until both answer, prints how to talk to the
+assistant, and on Ctrl-C (or SIGTERM) stops both. `--shell` runs `rasa shell` instead of the
+HTTP server, for chatting in the terminal.
+"""
+
+import argparse
+import os
+from pathlib import Path
+import signal
+import subprocess
+import sys
+import time
+from typing import List, Optional
+import urllib.error
+import urllib.request
+
+import yaml
+
+from bot.model_store import PROJECT_ROOT, ensure_model, rasa_environment
+
+RUNTIME_DIR = PROJECT_ROOT / "var"
+_STARTUP_TIMEOUT_S = 300
+_STOP_TIMEOUT_S = 15
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, ConnectionError, OSError):
+        return False
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, name: str) -> None:
+    deadline = time.monotonic() + _STARTUP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"{name} exited during start-up (code {process.returncode}).")
+        if _answers(url):
+            return
+        time.sleep(0.5)
+    raise SystemExit(f"{name} did not answer at {url} within {_STARTUP_TIMEOUT_S} s.")
+
+
+def write_endpoints(actions_port: int, tracker_db: Path) -> Path:
+    """endpoints.yml with this run's action server port and tracker database."""
+    endpoints = yaml.safe_load((PROJECT_ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+    endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{actions_port}/webhook"
+    if endpoints.get("tracker_store", {}).get("dialect") == "sqlite":
+        endpoints["tracker_store"]["db"] = str(tracker_db)
+    RUNTIME_DIR.mkdir(exist_ok=True)
+    path = RUNTIME_DIR / f"endpoints-{actions_port}.yml"
+    path.write_text(yaml.safe_dump(endpoints, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _stop(processes: List[subprocess.Popen]) -> None:
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    deadline = time.monotonic() + _STOP_TIMEOUT_S
+    for process in processes:
+        try:
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _print_instructions(port: int) -> None:
+    print(
+        f"""
+The Chiba resident assistant is running.
+  REST:      curl -s http://localhost:{port}/webhooks/rest/webhook \\
+               -H 'Content-Type: application/json' -d '{{"sender": "me", "message": "こんにちは"}}'
+  socket.io: http://localhost:{port}/socket.io (the website chat widget)
+  Terminal:  make shell
+Languages: 日本語, やさしい日本語, English, 中文, 한국어, Tiếng Việt. Ctrl-C stops both servers.
+""",
+        flush=True,
+    )
+
+
+def serve(port: int, actions_port: int, tracker_db: Path, shell: bool = False) -> int:
+    model = ensure_model()
+    endpoints = write_endpoints(actions_port, tracker_db)
+    env = rasa_environment()
+    python = sys.executable
+    processes: List[subprocess.Popen] = []
+
+    def stop_on_signal(signum: int, frame: Optional[object]) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop_on_signal)
+    try:
+        actions = subprocess.Popen(
+            [python, "-m", "rasa_sdk", "--actions", "bot.actions", "--port", str(actions_port)],
+            cwd=PROJECT_ROOT, env=env,
+        )
+        processes.append(actions)
+        _wait_until_up(f"http://127.0.0.1:{actions_port}/health", actions, "The action server")
+        rasa_command = [python, "-m", "rasa", "shell" if shell else "run", "--model", str(model),
+                        "--endpoints", str(endpoints)]
+        if shell:
+            return subprocess.call(rasa_command, cwd=PROJECT_ROOT, env=env)
+        rasa = subprocess.Popen(
+            rasa_command + ["--credentials", "credentials.yml", "--port", str(port),
+                            "--enable-api", "--cors", "*"],
+            cwd=PROJECT_ROOT, env=env,
+        )
+        processes.append(rasa)
+        _wait_until_up(f"http://127.0.0.1:{port}/", rasa, "The Rasa server")
+        _print_instructions(port)
+        while all(p.poll() is None for p in processes):
+            time.sleep(0.5)
+        failed = next(p for p in processes if p.poll() is not None)
+        print(f"A server stopped unexpectedly (exit code {failed.returncode}).", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nStopping…", flush=True)
+        return 0
+    finally:
+        _stop(processes)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    return serve(args.port, args.actions_port, Path(args.tracker_db), shell=args.shell)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("serve", help="train if needed, then run the assistant")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("RASA_PORT", 5005)))
+    parser.add_argument("--actions-port", type=int,
+                        default=int(os.environ.get("ACTIONS_PORT", 5055)))
+    parser.add_argument("--tracker-db", default=str(RUNTIME_DIR / "tracker.db"),
+                        help="SQLite file for conversations")
+    parser.add_argument("--shell", action="store_true", help="chat in the terminal instead")
+    parser.set_defaults(handler=_serve)
