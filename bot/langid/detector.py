@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Optional
 import unicodedata
 
-from bot.langid.han_disambiguation import classify_han
+from bot.langid.han_disambiguation import classify_han, count_chinese_characters
 from bot.langid.language_requests import find_requested_language
 from bot.langid.latin_languages import classify_latin
 from bot.langid.scripts import count_scripts
@@ -35,13 +35,13 @@ def _by_script(text: str) -> Detection:
     if counts.hangul and counts.hangul >= counts.kana and not latin_dominates:
         return Detection("ko", True)
     if counts.kana and not latin_dominates:
+        if count_chinese_characters(text) > counts.kana:
+            return Detection("zh", True)
         return Detection("ja", True)
     if counts.han and not latin_dominates:
         language, decisive = classify_han(text)
         return Detection(language, decisive)
     if counts.latin:
-        if counts.vietnamese:
-            return Detection("vi", True)
         decisive = counts.latin_words >= 2 or counts.latin >= _MIN_DECISIVE_LATIN_LETTERS
         return Detection(classify_latin(text), decisive)
     return Detection(None, False)

@@ -58,6 +58,11 @@ def _japanese_words(text: str) -> List[Tuple[str, bool]]:
     return [(word.surface, not word.is_unk) for word in _tagger()(text)]
 
 
+def count_chinese_characters(text: str) -> int:
+    """Characters that only Chinese writes (so a Chinese text quoting やさしい日本語 stays Chinese)."""
+    return sum(1 for ch in text if is_han(ch) and _character_evidence(ch) < 0)
+
+
 def classify_han(text: str) -> Tuple[Optional[str], bool]:
     """Returns (language, decisive) for a message whose letters are Han characters."""
     han_chars = [ch for ch in text if is_han(ch)]

@@ -16,16 +16,26 @@ import re
 from typing import Dict, Iterator
 import unicodedata
 
-# Share of words that must be Vietnamese syllables ("the My Number" stays possible).
-_MIN_SYLLABLE_SHARE = 0.75
+# Share of words that must be Vietnamese syllables for unaccented text to count as Vietnamese.
+_MIN_SYLLABLE_SHARE = 0.85
+# With diacritics the text is Vietnamese unless the accented words are a name quoted in
+# English ("You can write in Tiếng Việt").
+_MIN_SHARE_WITH_DIACRITICS = 0.5
 _SMOOTHING = 0.5
 _VOCABULARY = 10_000  # same unseen-n-gram mass for both profiles
+# Text that passed the syllable test is more likely Vietnamese than English: a prior, in
+# log-likelihood per n-gram, in Vietnamese's favour.
+_VIETNAMESE_PRIOR_PER_NGRAM = 0.15
+# Product names residents type in every language; they say nothing about the language.
+_NEUTRAL_TERMS = re.compile(r"\bmy ?number\b|\bok(ay)?\b|\bline\b|\bapp\b|\bwi-?fi\b")
 
+# Vietnamese orthography, without tone marks: onset + vowel group + final consonant.
+# Spelling rules cut out many English words: g/ng become gh/ngh before e and i ("get" is not
+# Vietnamese), c becomes k there; vowel groups ending in a semivowel take no final consonant.
 _VIETNAMESE_SYLLABLE = re.compile(
-    r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-    r"(uyu|uye|uya|uou|uoi|uay|oeo|oay|oai|yeu|ieu"
-    r"|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui|uo|uu|uy|ye|[aeiouy])"
-    r"(ch|nh|ng|[cmnpt])?"
+    r"(?:(?:ngh|gh|k)(?=[eiy])|(?:ng|g|c)(?![eiy])|nh|ch|gi|kh|ph|qu|th|tr|[bdhlmnprstvx])?"
+    r"(?:gi(?:ch|nh|ng|[cmnpt])?$|(?:oai|oay|uay|uoi|uou|ieu|yeu|uyu|oeo|ai|ao|au|ay|eo|eu|ia|iu|oi|ui|uu)"
+    r"|(?:uye|uya|oa|oe|ua|ue|uo|uy|ie|[aeiouy])(?:ch|nh|ng|[cmnpt])?)"
 )
 
 
@@ -35,7 +45,11 @@ def strip_diacritics(text: str) -> str:
 
 
 def _words(text: str) -> list:
-    return re.findall(r"[a-z]+", strip_diacritics(text).lower())
+    return re.findall(r"[a-z]+", _NEUTRAL_TERMS.sub(" ", strip_diacritics(text).lower()))
+
+
+def _has_diacritics(text: str) -> bool:
+    return strip_diacritics(text) != text
 
 
 def _ngrams(words: list) -> Iterator[str]:
@@ -75,11 +89,16 @@ def _log_likelihood(words: list, profile: dict) -> float:
 
 def classify_latin(text: str) -> str:
     words = _words(text)
+    if not words:
+        return "en"
+    share = sum(1 for w in words if _VIETNAMESE_SYLLABLE.fullmatch(w)) / len(words)
+    if _has_diacritics(text):
+        # Vietnamese letters decide, unless they are a name quoted in English ("Tiếng Việt").
+        return "vi" if share >= _MIN_SHARE_WITH_DIACRITICS else "en"
     if len(words) < 2:  # one unaccented word ("hi", "bye") is too little to call Vietnamese
         return "en"
-    syllables = sum(1 for w in words if _VIETNAMESE_SYLLABLE.fullmatch(w))
-    if syllables / len(words) < _MIN_SYLLABLE_SHARE:
+    if share < _MIN_SYLLABLE_SHARE:
         return "en"
     profiles = _profiles()
-    scores = {code: _log_likelihood(words, profile) for code, profile in profiles.items()}
-    return max(scores, key=scores.get)
+    margin = _log_likelihood(words, profiles["vi"]) - _log_likelihood(words, profiles["en"])
+    return "vi" if margin > -_VIETNAMESE_PRIOR_PER_NGRAM * len(list(_ngrams(words))) else "en"

@@ -8,6 +8,7 @@ counts as a miss, as it would for the resident.
 import argparse
 import asyncio
 import json
+import logging
 from pathlib import Path
 import re
 from typing import Dict, List, Tuple
@@ -22,22 +23,23 @@ def _examples(path: Path) -> List[Tuple[str, str]]:
     return [(m.get("text"), m.get("intent")) for m in data.intent_examples]
 
 
-async def _predict(model: Path, texts: List[str]) -> List[str]:
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(str(model))
+async def _predict(agent, texts: List[str]) -> List[str]:
     return [(await agent.parse_message(text))["intent"]["name"] for text in texts]
 
 
 def evaluate(folder: Path, model: Path) -> Dict[str, Dict]:
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
     from sklearn.metrics import f1_score
 
+    configure_structlog(logging.WARNING)  # not one debug line per parsed message
+    agent = Agent.load(str(model))
     results = {}
     for path in sorted(folder.glob("holdout_*.yml")):
         language = _LANGUAGE_FROM_FILE.search(path.name).group("lang")
         examples = _examples(path)
         gold = [intent for _, intent in examples]
-        predicted = asyncio.run(_predict(model, [text for text, _ in examples]))
+        predicted = asyncio.run(_predict(agent, [text for text, _ in examples]))
         results[language] = {
             "macro_f1": round(f1_score(gold, predicted, labels=sorted(set(gold)), average="macro"), 4),
             "n": len(gold),
