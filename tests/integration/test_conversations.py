@@ -138,7 +138,8 @@ def test_easy_japanese_stays_when_the_user_writes_japanese(assistant):
 def test_unclear_message_gets_an_honest_fallback_with_a_way_out(assistant):
     sender = _sender("fallback")
     assistant.say(sender, "hello")
-    replies = assistant.say(sender, "zxqv blorp wug")
+    # What the FallbackClassifier turns a low-confidence message into.
+    replies = assistant.say(sender, "/nlu_fallback")
     assert _texts(replies) == [assistant.text_of("utter_default", "en")]
     assert {"/help", "/request_human"} <= set(_buttons(replies))
 
