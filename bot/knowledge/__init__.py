@@ -1,0 +1,1 @@
+"""Staff-curated knowledge: FAQ files in knowledge/, their validation and hot reload."""
