@@ -6,6 +6,7 @@ import sys
 
 # Each command lives with the code it operates; its module exposes register(subparsers).
 _COMMAND_MODULES = (
+    "bot.knowledge.cli",
     "bot.langid.cli",
     "bot.model_store",
     "bot.nlu.evaluation",

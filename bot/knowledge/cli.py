@@ -1,0 +1,86 @@
+"""`python -m bot faq …`: staff tooling for the FAQ files in knowledge/."""
+
+import argparse
+from datetime import date, timedelta
+from pathlib import Path
+import sys
+from typing import List, Tuple
+
+from bot.knowledge.faq import Faq
+from bot.knowledge.faq_files import faq_files, read_faq_file
+from bot.knowledge.spreadsheet import export_csv, import_csv
+from bot.knowledge.validation import Problem, check_unique_ids
+from bot.model_store import PROJECT_ROOT
+
+DEFAULT_FOLDER = PROJECT_ROOT / "knowledge"
+
+
+def load_all(folder: Path) -> Tuple[List[Faq], List[Problem]]:
+    """Every FAQ that validates, and every problem, across all files."""
+    faqs, problems = [], []
+    for path in faq_files(folder):
+        file_faqs, file_problems = read_faq_file(path, date.today())
+        faqs += file_faqs
+        problems += file_problems
+    problems += check_unique_ids((f.id, f.file, f.line) for f in faqs)
+    return faqs, problems
+
+
+def _validate(args: argparse.Namespace) -> int:
+    faqs, problems = load_all(args.knowledge)
+    for problem in problems:
+        print(problem)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(f"{len(faqs)} FAQs in {len(faq_files(args.knowledge))} files: "
+          f"{errors} errors, {warnings} warnings.")
+    return 1 if errors else 0
+
+
+def _stale(args: argparse.Namespace) -> int:
+    faqs, _ = load_all(args.knowledge)
+    limit = date.today() - timedelta(days=args.days)
+    stale = sorted((f for f in faqs if f.reviewed < limit), key=lambda f: f.reviewed)
+    for faq in stale:
+        print(f"{faq.file}:{faq.line}: {faq.id} last reviewed {faq.reviewed} ({faq.source})")
+    print(f"{len(stale)} of {len(faqs)} FAQs not reviewed in the last {args.days} days.")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    faqs, problems = load_all(args.knowledge)
+    if any(p.severity == "error" for p in problems):
+        print("Some files have errors and are left out; run `python -m bot faq validate`.",
+              file=sys.stderr)
+    rows = export_csv(faqs, args.knowledge, Path(args.csv))
+    print(f"Wrote {rows} FAQs to {args.csv}.")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    try:
+        written = import_csv(Path(args.csv), args.knowledge)
+    except (ValueError, KeyError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    for path, rows in written.items():
+        print(f"Wrote {rows} FAQs to {path}.")
+    return _validate(args)
+
+
+def register(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
+    faq = subparsers.add_parser("faq", help="the FAQ knowledge base (knowledge/faq/*.yml)")
+    faq.add_argument("--knowledge", type=Path, default=DEFAULT_FOLDER,
+                     help="knowledge folder (default: knowledge/)")
+    commands = faq.add_subparsers(dest="faq_command", required=True)
+    commands.add_parser("validate", help="check every FAQ file").set_defaults(handler=_validate)
+    stale = commands.add_parser("stale", help="FAQs not reviewed for N days")
+    stale.add_argument("--days", type=int, default=365)
+    stale.set_defaults(handler=_stale)
+    export = commands.add_parser("export-csv", help="all FAQs to one CSV sheet (Excel)")
+    export.add_argument("csv")
+    export.set_defaults(handler=_export)
+    imported = commands.add_parser("import-csv", help="write FAQ files from a CSV sheet")
+    imported.add_argument("csv")
+    imported.set_defaults(handler=_import)
+    return commands
