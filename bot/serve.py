@@ -94,7 +94,9 @@ def serve(port: int, actions_port: int, tracker_db: Path, shell: bool = False) -
     def stop_on_signal(signum: int, frame: Optional[object]) -> None:
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, stop_on_signal)
+    # Explicitly: a shell starting us in the background would have us ignore SIGINT.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, stop_on_signal)
     try:
         actions = subprocess.Popen(
             [python, "-m", "rasa_sdk", "--actions", "bot.actions", "--port", str(actions_port)],
