@@ -70,6 +70,7 @@ def rasa_environment() -> dict:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # TensorFlow's start-up chatter
+    env.setdefault("PYTHONWARNINGS", "ignore::DeprecationWarning")  # Rasa's dependencies' noise
     return env
 
 
