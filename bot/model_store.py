@@ -13,7 +13,8 @@ import subprocess
 import sys
 from typing import Iterable, List
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from bot.paths import PROJECT_ROOT
+
 MODELS_DIR = PROJECT_ROOT / "bot" / "models"
 TRAINING_DATA = PROJECT_ROOT / "bot" / "data"
 # The custom graph components' code shapes the trained model too.

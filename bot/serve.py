@@ -19,9 +19,9 @@ import urllib.request
 
 import yaml
 
-from bot.model_store import PROJECT_ROOT, ensure_model, rasa_environment
+from bot.model_store import ensure_model, rasa_environment
+from bot.paths import PROJECT_ROOT, RUNTIME_DIR
 
-RUNTIME_DIR = PROJECT_ROOT / "var"
 _STARTUP_TIMEOUT_S = 300
 _STOP_TIMEOUT_S = 15
 

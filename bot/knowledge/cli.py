@@ -10,9 +10,8 @@ from bot.knowledge.faq import Faq
 from bot.knowledge.faq_files import faq_files, read_faq_file
 from bot.knowledge.spreadsheet import export_csv, import_csv
 from bot.knowledge.validation import Problem, check_unique_ids
-from bot.model_store import PROJECT_ROOT
+from bot.paths import KNOWLEDGE_DIR
 
-DEFAULT_FOLDER = PROJECT_ROOT / "knowledge"
 
 
 def load_all(folder: Path) -> Tuple[List[Faq], List[Problem]]:
@@ -70,7 +69,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
     faq = subparsers.add_parser("faq", help="the FAQ knowledge base (knowledge/faq/*.yml)")
-    faq.add_argument("--knowledge", type=Path, default=DEFAULT_FOLDER,
+    faq.add_argument("--knowledge", type=Path, default=KNOWLEDGE_DIR,
                      help="knowledge folder (default: knowledge/)")
     commands = faq.add_subparsers(dest="faq_command", required=True)
     commands.add_parser("validate", help="check every FAQ file").set_defaults(handler=_validate)

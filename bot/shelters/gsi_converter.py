@@ -17,11 +17,11 @@ import math
 from pathlib import Path
 from typing import Any
 
+from bot.paths import KNOWLEDGE_DIR, PROJECT_ROOT
 from bot.shelters.hazards import HAZARDS
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SOURCE = PROJECT_ROOT.parent / "shared" / "data" / "chiba_shelters"
-DEFAULT_OUT = PROJECT_ROOT / "knowledge" / "shelters"
+DEFAULT_OUT = KNOWLEDGE_DIR / "shelters"
 
 EMERGENCY_FILE = "emergency_sites.csv"
 EVACUATION_FILE = "evacuation_shelters.csv"

@@ -1,0 +1,1 @@
+"""Personal data: recognising and masking it before anything is stored or reported."""

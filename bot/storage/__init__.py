@@ -1,0 +1,1 @@
+"""The assistant's own records (SQLAlchemy): SQLite by default, PostgreSQL in production."""
