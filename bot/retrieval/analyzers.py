@@ -1,0 +1,225 @@
+"""Per-language text analysis: the terms a text is indexed and searched by.
+
+- Japanese (also やさしい日本語): fugashi/unidic lemmas of content words, after NFKC and old
+  kanji → new; unidic's lemma folds okurigana and kana/kanji spellings, a small synonym table
+  folds words of the same administrative meaning (転居 → 引っ越し). Each word also keeps its
+  spellings (lemma, orthographic base, surface, kana) for word-vector look-up.
+- Chinese: Traditional folded to Simplified, jieba words plus single characters.
+- Korean: whitespace words, the word without a trailing particle, syllable bigrams.
+- Vietnamese: syllables with and without diacritics, and syllable bigrams of both.
+- English: lower-cased words without stop words, lightly stemmed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+import re
+from typing import List, Optional, Sequence, Tuple
+import unicodedata
+
+from bot.retrieval.chinese_variants import to_simplified
+from bot.retrieval.japanese_variants import SYNONYM_LEMMAS, to_new_kanji
+from bot.text_normalization import normalize
+
+
+@dataclass(frozen=True)
+class Analysis:
+    terms: List[str]
+    # (term, spellings to look its word vector up by); only analyzers with word vectors fill it
+    words: List[Tuple[str, Tuple[str, ...]]] = field(default_factory=list)
+
+
+def _nfkc(text: str) -> str:
+    return normalize(text).text
+
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+class JapaneseAnalyzer:
+    language = "ja"
+    # Particles, auxiliary verbs, punctuation and symbols carry no topic.
+    _DROPPED_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白"})
+
+    def __init__(self) -> None:
+        import fugashi
+
+        self._tagger = fugashi.Tagger()
+
+    def analyze(self, text: str) -> Analysis:
+        text = to_new_kanji(_nfkc(text))
+        terms, words = [], []
+        for word in self._tagger(text):
+            feature = word.feature
+            if feature.pos1 in self._DROPPED_POS:
+                continue
+            surface = word.surface
+            lemma = None if word.is_unk else feature.lemma
+            # unidic writes loanword lemmas as "ナンバー-number": keep the Japanese form.
+            lemma = (lemma or surface).split("-")[0] or surface
+            term = SYNONYM_LEMMAS.get(lemma, lemma).lower()
+            terms.append(term)
+            spellings = (lemma, getattr(feature, "orthBase", None), surface,
+                         getattr(feature, "kanaBase", None))
+            words.append((term, tuple(s for s in spellings if s)))
+        return Analysis(terms, words)
+
+
+class ChineseAnalyzer:
+    language = "zh"
+
+    def __init__(self) -> None:
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self._jieba = jieba
+
+    def analyze(self, text: str) -> Analysis:
+        text = to_simplified(_nfkc(text)).lower()
+        terms = []
+        for word in self._jieba.lcut(text):
+            if not _WORD.fullmatch(word):
+                continue
+            terms.append(word)
+            if len(word) > 1:
+                terms.extend("#" + char for char in word if _is_han(char))
+            elif _is_han(word):
+                terms.append("#" + word)
+        return Analysis(terms)
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+class KoreanAnalyzer:
+    language = "ko"
+    # Particles and copulas that attach to the end of a word (longest first).
+    _PARTICLES = sorted(
+        "은 는 이 가 을 를 에 에서 에게 께 의 로 으로 와 과 도 만 까지 부터 한테 이나 나 요 이요 "
+        "이에요 예요 입니다 인가요 인데 이랑 랑 처럼 보다 에서는 에는 으로는 로는 에도 에서도".split(),
+        key=len, reverse=True,
+    )
+
+    def analyze(self, text: str) -> Analysis:
+        terms = []
+        for word in _WORD.findall(_nfkc(text).lower()):
+            terms.append(word)
+            stem = self._strip_particle(word)
+            if stem != word:
+                terms.append(stem)
+            terms.extend("~" + stem[i:i + 2] for i in range(len(stem) - 1))
+        return Analysis(terms)
+
+    def _strip_particle(self, word: str) -> str:
+        for particle in self._PARTICLES:
+            if len(word) > len(particle) and word.endswith(particle):
+                return word[: -len(particle)]
+        return word
+
+
+def strip_vietnamese_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class VietnameseAnalyzer:
+    language = "vi"
+
+    def analyze(self, text: str) -> Analysis:
+        syllables = _WORD.findall(unicodedata.normalize("NFC", _nfkc(text)).lower())
+        plain = [strip_vietnamese_diacritics(s) for s in syllables]
+        terms = list(syllables)
+        terms.extend("~" + s for s in plain)
+        terms.extend(f"{a}_{b}" for a, b in zip(syllables, syllables[1:]))
+        terms.extend(f"~{a}_{b}" for a, b in zip(plain, plain[1:]))
+        return Analysis(terms)
+
+
+_ENGLISH_STOP_WORDS = frozenset(
+    """a an the and or but if then so of to in on at by for with from about as into than
+    is are was were be been being am do does did doing have has had having i me my we our you
+    your he she it its they them their this that these those there here what which who whom
+    whose when where why how can could would should will shall may might must not no yes
+    please want need know tell get got any some all each much many more most very just also
+    hi hello thanks thank up out over again""".split()
+)
+
+
+def english_stem(word: str) -> str:
+    """A light stemmer: plurals, -ing/-ed/-ly and a final e (moving, moved, move → mov)."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]
+            break
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+class EnglishAnalyzer:
+    language = "en"
+
+    def analyze(self, text: str) -> Analysis:
+        words = re.findall(r"[a-z0-9]+", _nfkc(text).lower())
+        return Analysis([english_stem(w) for w in words if w not in _ENGLISH_STOP_WORDS])
+
+
+# ja-easy (やさしい日本語) is Japanese: same analyzer, same index.
+ANALYSIS_LANGUAGE = {"ja": "ja", "ja-easy": "ja", "zh": "zh", "ko": "ko", "vi": "vi", "en": "en"}
+_ANALYZERS = {
+    "ja": JapaneseAnalyzer,
+    "zh": ChineseAnalyzer,
+    "ko": KoreanAnalyzer,
+    "vi": VietnameseAnalyzer,
+    "en": EnglishAnalyzer,
+}
+
+
+def analysis_language(language: Optional[str]) -> str:
+    """The analyzer a language's texts go through (unknown languages: English's rules)."""
+    if not language:
+        return "en"
+    language = language.lower()
+    if language in ANALYSIS_LANGUAGE:
+        return ANALYSIS_LANGUAGE[language]
+    base = language.split("-")[0]
+    return ANALYSIS_LANGUAGE.get(base, "en")
+
+
+@lru_cache(maxsize=None)
+def analyzer_for(language: Optional[str]):
+    return _ANALYZERS[analysis_language(language)]()
+
+
+def analyze(text: str, language: Optional[str]) -> Analysis:
+    return analyzer_for(language).analyze(text)
+
+
+def terms_of(texts: Sequence[str], language: Optional[str]) -> List[str]:
+    analyzer = analyzer_for(language)
+    return [term for text in texts for term in analyzer.analyze(text).terms]
+
+
+__all__ = [
+    "Analysis",
+    "analysis_language",
+    "analyze",
+    "analyzer_for",
+    "english_stem",
+    "strip_vietnamese_diacritics",
+    "terms_of",
+]

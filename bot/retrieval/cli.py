@@ -1,0 +1,65 @@
+"""`python -m bot faq eval --corpus C.jsonl --queries Q.jsonl [--by-lang]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+import sys
+import time
+
+from bot.retrieval.evaluation import BenchmarkFileError, evaluate, load_corpus, load_queries
+
+
+def _eval(args: argparse.Namespace) -> int:
+    if not args.corpus:
+        print(
+            "error: --corpus is required for now (evaluating against knowledge/ is not wired"
+            " up yet); pass a JSON-lines file of {\"id\", \"question\", \"answer\"}",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        documents = load_corpus(Path(args.corpus), args.language)
+        queries = load_queries(Path(args.queries))
+    except (BenchmarkFileError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    from bot.retrieval.index import RetrievalIndex
+
+    start = time.perf_counter()
+    index = RetrievalIndex.build(documents)
+    build_seconds = time.perf_counter() - start
+    index.search("warm-up", args.language)  # loads lazily initialised models
+
+    def search(text, language):
+        return [hit.id for hit in index.search(text, language or args.language, top_k=10)]
+
+    result = evaluate(search, queries, by_language=args.by_lang)
+    result["index_build_s"] = round(build_seconds, 2)
+    result["documents"] = len(documents)
+    by_lang = result.pop("by_lang", None)
+    if by_lang:
+        for language, figures in by_lang.items():
+            print(json.dumps({"lang": language, **figures}, ensure_ascii=False))
+    # The last line is the machine-readable result (DESIGN.md).
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    faq = subparsers.add_parser("faq", help="FAQ retrieval: benchmark the knowledge engine")
+    commands = faq.add_subparsers(dest="faq_command", required=True)
+    eval_parser = commands.add_parser(
+        "eval", help="SR@1, SR@5, MRR@10, nDCG@10 and queries/s on a judged query set"
+    )
+    eval_parser.add_argument("--corpus", metavar="C.jsonl",
+                             help='FAQ lines {"id", "question", "answer"}')
+    eval_parser.add_argument("--queries", required=True, metavar="Q.jsonl",
+                             help='query lines {"id", "query", "relevant": {faq_id: grade}}')
+    eval_parser.add_argument("--by-lang", action="store_true",
+                             help="also print one line of figures per query language")
+    eval_parser.add_argument("--language", metavar="LANG",
+                             help="language of the corpus and of queries without \"lang\""
+                                  " (default: detected)")
+    eval_parser.set_defaults(handler=_eval)

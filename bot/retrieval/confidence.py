@@ -1,0 +1,50 @@
+"""How sure the engine is that its top hit answers the question, as a probability.
+
+A logistic function of three features of a search's result:
+- the top hit's fused score (how far above the average document it stands),
+- its margin over the second hit (a clear winner or a tie between several),
+- the top hit's sentence-vector similarity to the query (cosine), when sentence vectors exist.
+The coefficients were fitted on one half of the localgovFAQ dev queries (label: the top hit is
+relevant) and checked on the other half; see `python -m bot.retrieval.calibrate`.
+The dialogue uses the probability through `decide()`: answer, offer choices, or say so.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal, Sequence, Tuple
+
+# (intercept, top score, margin, sentence similarity)
+WITH_SENTENCE_VECTORS: Tuple[float, float, float, float] = (-6.0, 1.0, 1.0, 6.0)
+# (intercept, top score, margin) for languages without sentence vectors
+LEXICAL_ONLY: Tuple[float, float, float] = (-3.0, 1.0, 1.0)
+
+ANSWER_THRESHOLD = 0.5  # answer directly at or above
+SUGGEST_THRESHOLD = 0.2  # offer the top three ("did you mean") at or above; else: do not know
+
+
+def features(hits: Sequence) -> Tuple[float, float, float]:
+    top = hits[0].score
+    margin = top - hits[1].score if len(hits) > 1 else top
+    return top, margin, hits[0].evidence.get("sentence_question", float("nan"))
+
+
+def top_hit_probability(hits: Sequence) -> float:
+    if not hits:
+        return 0.0
+    top, margin, similarity = features(hits)
+    if math.isnan(similarity):
+        b0, b1, b2 = LEXICAL_ONLY
+        z = b0 + b1 * top + b2 * margin
+    else:
+        b0, b1, b2, b3 = WITH_SENTENCE_VECTORS
+        z = b0 + b1 * top + b2 * margin + b3 * similarity
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def decide(probability: float) -> Literal["answer", "suggest", "unknown"]:
+    if probability >= ANSWER_THRESHOLD:
+        return "answer"
+    if probability >= SUGGEST_THRESHOLD:
+        return "suggest"
+    return "unknown"

