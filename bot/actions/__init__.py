@@ -4,6 +4,8 @@ from bot.monitoring import init_sentry
 
 init_sentry("action-server")
 
-from bot.actions.language import ValidateLanguage  # noqa: E402  (actions register on import)
+# Actions register themselves with rasa-sdk when their module is imported.
+from bot.actions.faq import ActionAnswerFaq, ActionRecordFeedback  # noqa: E402
+from bot.actions.language import ValidateLanguage  # noqa: E402
 
-__all__ = ["ValidateLanguage"]
+__all__ = ["ActionAnswerFaq", "ActionRecordFeedback", "ValidateLanguage"]

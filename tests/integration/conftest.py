@@ -30,8 +30,9 @@ def _free_port() -> int:
 
 
 class Assistant:
-    def __init__(self, base_url: str):
+    def __init__(self, base_url: str, database_url: str):
         self.base_url = base_url
+        self.database_url = database_url  # the action server's records
         self._responses = yaml.safe_load(
             (PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
 
@@ -65,7 +66,9 @@ def assistant(tmp_path_factory):
     port, actions_port = _free_port(), _free_port()
     runtime = tmp_path_factory.mktemp("assistant")
     log_path = runtime / "serve.log"
-    env = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT), TF_CPP_MIN_LOG_LEVEL="2")
+    database_url = f"sqlite:///{runtime / 'assistant.db'}"
+    env = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT), TF_CPP_MIN_LOG_LEVEL="2",
+               DATABASE_URL=database_url)
     env.pop("SENTRY_DSN", None)
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
@@ -81,7 +84,7 @@ def assistant(tmp_path_factory):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("assistant did not start:\n" + log_path.read_text()[-5000:])
             time.sleep(1)
-        yield Assistant(base_url)
+        yield Assistant(base_url, database_url)
     finally:
         process.send_signal(signal.SIGTERM)
         try:

@@ -1,0 +1,135 @@
+"""Answers residents' questions from the curated FAQ files, and records what it cannot answer.
+
+The knowledge base reloads itself when staff edit knowledge/ (no restart, no retraining).
+Records (unanswered questions, 👍/👎) are best effort: if the database is down the resident
+still gets the answer, and the failure is logged and reported.
+"""
+
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.i18n import text
+from bot.knowledge.faq import Faq
+from bot.knowledge.faq_search import build_faq_index, match_question
+from bot.knowledge.knowledge_base import KnowledgeBase
+from bot.languages import DEFAULT_LANGUAGE
+from bot.paths import KNOWLEDGE_DIR
+from bot.privacy.masking import mask_personal_data
+from bot.storage.database import session_scope
+from bot.storage.models import FaqFeedback, UnansweredQuestion
+
+logger = logging.getLogger(__name__)
+
+knowledge = KnowledgeBase(KNOWLEDGE_DIR, build_index=build_faq_index)
+knowledge.watch()
+
+LAST_FAQ_SLOT = "last_faq"
+TOPICS = ("procedures", "my_number", "disaster", "medical")
+
+
+def _language(tracker: Tracker) -> str:
+    return tracker.get_slot("language") or DEFAULT_LANGUAGE
+
+
+def _channel(tracker: Tracker) -> str:
+    return tracker.get_latest_input_channel() or "unknown"
+
+
+def _record(row: Any) -> None:
+    try:
+        with session_scope() as session:
+            session.add(row)
+    except Exception:  # the resident's answer matters more than our statistics
+        logger.exception("Could not store %s", type(row).__name__)
+
+
+def _chosen_faq_id(tracker: Tracker) -> Optional[str]:
+    """A "did you mean" button sends /ask_question{"faq_id": "..."}."""
+    return next(tracker.get_latest_entity_values("faq_id"), None)
+
+
+def _send_answer(dispatcher: CollectingDispatcher, faq: Faq, language: str) -> None:
+    dispatcher.utter_message(text=faq.answer_in(language) + "\n"
+                             + text("faq_source", language, url=faq.source))
+    dispatcher.utter_message(text=text("faq_was_it_helpful", language), buttons=[
+        {"title": text("button_helpful", language), "payload": "/affirm"},
+        {"title": text("button_not_helpful", language), "payload": "/deny"},
+    ])
+
+
+def _staff_button(language: str) -> Dict[str, str]:
+    return {"title": text("button_talk_to_staff", language), "payload": "/request_human"}
+
+
+def _show_topic(dispatcher: CollectingDispatcher, topic: Optional[str], language: str) -> None:
+    if topic in TOPICS:
+        dispatcher.utter_message(text=text(f"topic_{topic}", language))
+    else:  # a topic word the NLU did not normalise: the whole menu
+        dispatcher.utter_message(response="utter_help")
+
+
+class ActionAnswerFaq(Action):
+    def name(self) -> Text:
+        return "action_answer_faq"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        language = _language(tracker)
+        snapshot = knowledge.snapshot
+        chosen = _chosen_faq_id(tracker)
+        if chosen in snapshot.faqs:
+            _send_answer(dispatcher, snapshot.faqs[chosen], language)
+            return [SlotSet(LAST_FAQ_SLOT, chosen)]
+        question = tracker.latest_message.get("text") or ""
+        is_button = question.startswith("/")
+        match = match_question(snapshot.index, snapshot.faqs, "" if is_button else question,
+                               language)
+        if match.decision == "answer":
+            _send_answer(dispatcher, match.faqs[0], language)
+            return [SlotSet(LAST_FAQ_SLOT, match.faqs[0].id)]
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == "ask_topic":  # "tell me about disasters": the topic's menu, not a guess
+            _show_topic(dispatcher, tracker.get_slot("topic"), language)
+            return [SlotSet(LAST_FAQ_SLOT, None)]
+        if match.decision == "suggest":
+            buttons = [{"title": faq.title_in(language),
+                        "payload": f'/ask_question{{"faq_id": "{faq.id}"}}'} for faq in match.faqs]
+            dispatcher.utter_message(text=text("faq_did_you_mean", language),
+                                     buttons=buttons + [_staff_button(language)])
+            return [SlotSet(LAST_FAQ_SLOT, None)]
+        if not is_button:
+            _record(UnansweredQuestion(language=language, channel=_channel(tracker),
+                                       text=mask_personal_data(question)))
+        dispatcher.utter_message(text=text("faq_not_found", language),
+                                 buttons=[_staff_button(language)])
+        return [SlotSet(LAST_FAQ_SLOT, None)]
+
+
+class ActionRecordFeedback(Action):
+    """👍/👎 right after an answer; a bare yes/no otherwise."""
+
+    def name(self) -> Text:
+        return "action_record_feedback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        language = _language(tracker)
+        helpful = (tracker.latest_message.get("intent") or {}).get("name") == "affirm"
+        faq_id = tracker.get_slot(LAST_FAQ_SLOT)
+        if not faq_id:
+            dispatcher.utter_message(response="utter_anything_else" if helpful
+                                     else "utter_no_problem")
+            return []
+        _record(FaqFeedback(faq_id=faq_id, helpful=helpful, language=language,
+                            channel=_channel(tracker)))
+        if helpful:
+            dispatcher.utter_message(text=text("feedback_thanks", language))
+        else:
+            dispatcher.utter_message(text=text("feedback_sorry", language),
+                                     buttons=[_staff_button(language)])
+        return [SlotSet(LAST_FAQ_SLOT, None)]

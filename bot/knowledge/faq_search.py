@@ -1,0 +1,53 @@
+"""The curated FAQ set as a retrieval index, and the decision the dialogue takes from a search.
+
+A search gives a calibrated confidence that the best FAQ answers the question:
+- high enough: answer it;
+- plausible: offer the three best FAQs as "did you mean" buttons;
+- otherwise: say honestly that there is no answer yet.
+"""
+
+from dataclasses import dataclass
+from typing import List, Sequence
+
+from bot.knowledge.faq import Faq
+from bot.languages import LANGUAGES
+from bot.retrieval import Document, RetrievalIndex, field_name
+
+ANSWER_AT = 0.6  # calibrated probability that the top FAQ is right
+SUGGEST_AT = 0.4
+SUGGESTIONS = 3
+
+
+def faq_documents(faqs: Sequence[Faq]) -> List[Document]:
+    documents = []
+    for faq in faqs:
+        fields = {}
+        for language in LANGUAGES:
+            fields[field_name("question", language)] = faq.questions.get(language, [])
+            fields[field_name("title", language)] = [faq.title.get(language, "")]
+            fields[field_name("synonyms", language)] = faq.synonyms.get(language, [])
+            fields[field_name("answer", language)] = [faq.answer.get(language, "")]
+        documents.append(Document(faq.id, fields))
+    return documents
+
+
+def build_faq_index(faqs: Sequence[Faq]) -> RetrievalIndex:
+    return RetrievalIndex.build(faq_documents(faqs))
+
+
+@dataclass(frozen=True)
+class FaqMatch:
+    decision: str  # "answer", "suggest" or "none"
+    faqs: List[Faq]  # the answer, or the suggestions, best first
+    confidence: float
+
+
+def match_question(index: RetrievalIndex, faqs: dict, question: str, language: str) -> FaqMatch:
+    hits = [h for h in index.search(question, language=language, top_k=SUGGESTIONS)
+            if h.id in faqs]
+    confidence = index.confidence(hits) if hits else 0.0
+    if confidence >= ANSWER_AT:
+        return FaqMatch("answer", [faqs[hits[0].id]], confidence)
+    if confidence >= SUGGEST_AT:
+        return FaqMatch("suggest", [faqs[h.id] for h in hits], confidence)
+    return FaqMatch("none", [], confidence)

@@ -1,0 +1,71 @@
+"""Questions answered from knowledge/ over the REST webhook, in the resident's language."""
+
+from datetime import date
+import itertools
+
+import pytest
+
+from bot.i18n import text
+from bot.knowledge.faq_files import faq_files, read_faq_file
+from bot.paths import KNOWLEDGE_DIR
+from bot.storage.database import session_scope
+from bot.storage.models import FaqFeedback, UnansweredQuestion
+pytestmark = pytest.mark.server
+
+_ids = itertools.count()
+FAQS = {f.id: f for path in faq_files(KNOWLEDGE_DIR) for f in read_faq_file(path, date.today())[0]}
+
+
+def _texts(replies):
+    return [r["text"] for r in replies if "text" in r]
+
+
+def _sender():
+    return f"faq-{next(_ids)}"
+
+
+@pytest.mark.parametrize("language, question, faq_id", [
+    ("ja", "マイナンバーカードを落としてしまった", "my-number-card-lost"),
+    ("en", "i lost my my number card what should i do", "my-number-card-lost"),
+    ("zh", "叫救护车要打什么电话", "medical-ambulance-number"),
+    ("ko", "지진이 나면 어떻게 해야 하나요", "disaster-earthquake-what-to-do"),
+    ("vi", "chuyển đến thành phố mới thì phải làm thủ tục gì", "procedures-moving-in"),
+])
+def test_a_question_gets_the_curated_answer_with_its_source(assistant, language, question,
+                                                            faq_id):
+    sender = _sender()
+    replies = assistant.say(sender, question)
+    texts = _texts(replies)
+    faq = FAQS[faq_id]
+    assert texts[0].startswith(faq.answer_in(language))
+    assert faq.source in texts[0]
+    assert [b["payload"] for b in replies[-1]["buttons"]] == ["/affirm", "/deny"]
+
+
+def test_feedback_is_stored_against_the_faq(assistant):
+    sender = _sender()
+    assistant.say(sender, "how do i get rid of a big sofa")
+    replies = assistant.say(sender, "/deny")
+    assert "/request_human" in [b["payload"] for r in replies for b in r.get("buttons", [])]
+    with session_scope(assistant.database_url) as session:
+        rows = session.query(FaqFeedback).filter_by(faq_id="procedures-bulky-waste").all()
+        assert [(r.helpful, r.language, r.channel) for r in rows] == [(False, "en", "rest")]
+
+
+def test_a_did_you_mean_button_answers_that_faq(assistant):
+    sender = _sender()
+    assistant.say(sender, "hello")
+    replies = assistant.say(sender, '/ask_question{"faq_id": "medical-how-to-call-119"}')
+    assert _texts(replies)[0].startswith(FAQS["medical-how-to-call-119"].answer_in("en"))
+
+
+def test_an_unanswerable_question_is_said_so_recorded_masked_and_offers_staff(assistant):
+    sender = _sender()
+    question = "図書館の本の返却期限を延ばしたい 電話は090-1234-5678です"
+    replies = assistant.say(sender, question)
+    assert _texts(replies) == [text("faq_not_found", "ja")]
+    assert [b["payload"] for b in replies[0]["buttons"]] == ["/request_human"]
+    with session_scope(assistant.database_url) as session:
+        stored = [r.text for r in session.query(UnansweredQuestion).all()]
+    assert any("図書館" in text for text in stored)
+    assert not any("090-1234-5678" in text for text in stored)
