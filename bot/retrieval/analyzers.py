@@ -20,7 +20,6 @@ import unicodedata
 
 from bot.retrieval.chinese_variants import to_simplified
 from bot.retrieval.japanese_variants import SYNONYM_LEMMAS, to_new_kanji
-from bot.text_normalization import normalize
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,8 @@ class Analysis:
 
 
 def _nfkc(text: str) -> str:
-    return normalize(text).text
+    # Full-width Latin and digits, half-width katakana (ｶﾞ → ガ), compatibility ideographs.
+    return unicodedata.normalize("NFKC", text)
 
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -51,18 +51,20 @@ class JapaneseAnalyzer:
         text = to_new_kanji(_nfkc(text))
         terms, words = [], []
         for word in self._tagger(text):
-            feature = word.feature
-            if feature.pos1 in self._DROPPED_POS:
+            # The raw CSV is three times faster to read than fugashi's feature tuple. unidic:
+            # 0 pos1, 7 lemma, 10 orthBase, 18 kanaBase; unknown words have 6 fields only.
+            feature = word.feature_raw.split(",")
+            if feature[0] in self._DROPPED_POS:
                 continue
             surface = word.surface
-            lemma = None if word.is_unk else feature.lemma
-            # unidic writes loanword lemmas as "ナンバー-number": keep the Japanese form.
-            lemma = (lemma or surface).split("-")[0] or surface
+            if len(feature) > 18 and not word.is_unk:
+                lemma = feature[7].split("-")[0] or surface
+                spellings = (lemma, feature[10], surface, feature[18])
+            else:
+                lemma, spellings = surface, (surface,)
             term = SYNONYM_LEMMAS.get(lemma, lemma).lower()
             terms.append(term)
-            spellings = (lemma, getattr(feature, "orthBase", None), surface,
-                         getattr(feature, "kanaBase", None))
-            words.append((term, tuple(s for s in spellings if s)))
+            words.append((term, spellings))
         return Analysis(terms, words)
 
 

@@ -95,27 +95,45 @@ class _LanguageIndex:
         self.word_vectors = vectors.japanese_word_vectors() if language == "ja" else None
         if self.word_vectors is not None:
             sentence = self.word_vectors.sentence
-            self.question_word_vectors = np.stack([
+            question_vectors = np.stack([
                 sentence([w for a in qs for w in a.words], self._term_weight)
                 for qs in question_analyses
             ])
-            self.answer_word_vectors = np.stack([
+            answer_vectors = np.stack([
                 sentence([w for a in ans for w in a.words], self._term_weight)
                 for ans in answer_analyses
             ])
+            # Averages of word vectors share a common direction (what all the FAQ's texts
+            # have in common); removing it leaves what tells them apart (as in SIF).
+            self._common_direction = np.vstack([question_vectors, answer_vectors]).mean(axis=0)
+            self.question_word_vectors = self._centred(question_vectors)
+            self.answer_word_vectors = self._centred(answer_vectors)
 
         self.encoder = (
             vectors.sentence_encoder() if language in vectors.SENTENCE_VECTOR_LANGUAGES else None
         )
         if self.encoder is not None:
-            question_texts = [q for t in texts for q in t.questions]
-            self.question_owner = np.array(
-                [row for row, t in enumerate(texts) for _ in t.questions], dtype=np.int64
-            )
-            self.question_sentence_vectors = self.encoder.encode(question_texts)
+            # One row per question text, a document's rows consecutive; a document without
+            # questions (answer only) gets one zero row, i.e. similarity 0.
+            rows = [(row, q) for row, t in enumerate(texts) for q in (t.questions or [None])]
+            self.question_owner = np.array([row for row, _ in rows], dtype=np.int64)
+            self.question_starts = np.searchsorted(self.question_owner, np.arange(len(texts)))
+            self.question_sentence_vectors = np.zeros((len(rows), 512), dtype=np.float32)
+            with_text = [i for i, (_, q) in enumerate(rows) if q is not None]
+            if with_text:
+                self.question_sentence_vectors[with_text] = self.encoder.encode(
+                    [rows[i][1] for i in with_text]
+                )
 
     def _term_weight(self, term: str) -> float:
-        return self._all_terms.idf_of(term) or float(self._all_terms.idf.max(initial=1.0))
+        """idf², so a query's few telling words outweigh its many everyday ones."""
+        idf = self._all_terms.idf_of(term) or float(self._all_terms.idf.max(initial=1.0))
+        return idf * idf
+
+    def _centred(self, vectors: np.ndarray) -> np.ndarray:
+        centred = vectors - self._common_direction
+        norms = np.linalg.norm(centred, axis=-1, keepdims=True)
+        return centred / np.where(norms == 0, 1, norms)
 
     def signals(self, query: str, analysis: Analysis) -> Dict[str, np.ndarray]:
         terms = analysis.terms
@@ -125,14 +143,13 @@ class _LanguageIndex:
             "translation": self.translation.scores(terms),
         }
         if self.word_vectors is not None:
-            vector = self.word_vectors.sentence(analysis.words, self._term_weight)
+            vector = self._centred(self.word_vectors.sentence(analysis.words, self._term_weight))
             out["word_vectors_question"] = self.question_word_vectors @ vector
             out["word_vectors_answer"] = self.answer_word_vectors @ vector
-        if self.encoder is not None and len(self.question_owner):
+        if self.encoder is not None:
             similarity = self.question_sentence_vectors @ self.encoder.encode_query(query)
-            best = np.full(len(self.positions), -1.0)
-            np.maximum.at(best, self.question_owner, similarity)
-            out["sentence_question"] = best
+            # A document's questions are consecutive rows: its best one counts.
+            out["sentence_question"] = np.maximum.reduceat(similarity, self.question_starts)
         return out
 
 

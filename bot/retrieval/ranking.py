@@ -15,11 +15,11 @@ from typing import Dict, Mapping
 import numpy as np
 
 DEFAULT_WEIGHTS: Mapping[str, float] = {
-    "bm25_question": 0.5,  # BM25 over the FAQ's questions, titles and synonyms
-    "bm25_answer": 0.5,  # BM25 over its answer
+    "bm25_question": 0.4,  # BM25 over the FAQ's questions, titles and synonyms
+    "bm25_answer": 0.6,  # BM25 over its answer
     "translation": 0.5,  # question ← answer translation language model
-    "word_vectors_question": 0.5,  # Japanese word vectors, questions
-    "word_vectors_answer": 0.5,  # Japanese word vectors, answer
+    "word_vectors_question": 0.4,  # Japanese word vectors, questions
+    "word_vectors_answer": 0.4,  # Japanese word vectors, answer
     "sentence_question": 2.0,  # multilingual sentence vectors, best-matching question
 }
 

