@@ -49,6 +49,9 @@ def _texts_by_language(
         default_language: Optional[str] = None
         for name, texts in document.fields.items():
             kind, language = split_field_name(name)
+            if kind not in ANSWER_KINDS and kind not in QUESTION_KINDS:
+                log.debug("field %s of %s is not indexed", name, document.id)
+                continue
             if language is None and language_of_fields:
                 language = language_of_fields.get(name)
             if language is None:
@@ -63,10 +66,8 @@ def _texts_by_language(
             )
             if kind in ANSWER_KINDS:
                 entry.answers.extend(texts)
-            elif kind in QUESTION_KINDS:
-                entry.questions.extend(texts)
             else:
-                log.debug("field %s of %s is not indexed", name, document.id)
+                entry.questions.extend(texts)
     return grouped
 
 
@@ -114,16 +115,15 @@ class _LanguageIndex:
         )
         if self.encoder is not None:
             # One row per question text, a document's rows consecutive; a document without
-            # questions (answer only) gets one zero row, i.e. similarity 0.
-            rows = [(row, q) for row, t in enumerate(texts) for q in (t.questions or [None])]
+            # questions (answer only) is represented by the start of its answer.
+            rows = [
+                (row, q)
+                for row, t in enumerate(texts)
+                for q in (t.questions or [" ".join(t.answers)[:200]])
+            ]
             self.question_owner = np.array([row for row, _ in rows], dtype=np.int64)
             self.question_starts = np.searchsorted(self.question_owner, np.arange(len(texts)))
-            self.question_sentence_vectors = np.zeros((len(rows), 512), dtype=np.float32)
-            with_text = [i for i, (_, q) in enumerate(rows) if q is not None]
-            if with_text:
-                self.question_sentence_vectors[with_text] = self.encoder.encode(
-                    [rows[i][1] for i in with_text]
-                )
+            self.question_sentence_vectors = self.encoder.encode([q for _, q in rows])
 
     def _term_weight(self, term: str) -> float:
         """idf², so a query's few telling words outweigh its many everyday ones."""
