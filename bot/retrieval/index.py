@@ -207,7 +207,8 @@ class RetrievalIndex:
         if index is None or not query.strip():
             return []
         analysis = analyzer_for(index.language).analyze(query)
-        signals = index.signals(query, analysis)
+        with vectors.single_blas_thread():
+            signals = index.signals(query, analysis)
         fused = fuse(signals, self.weights)
         if top_k < len(fused):
             top = np.argpartition(-fused, top_k)[:top_k]

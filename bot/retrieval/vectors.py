@@ -12,6 +12,7 @@ Both are optional: without the package the engine ranks with its lexical signals
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from functools import lru_cache
 import importlib.util
 import logging
@@ -34,7 +35,6 @@ class SentenceEncoder:
         # One BLAS thread: on a short text more threads cost more than they save.
         self._model = USE(threads=1)
         self._fast = fast_encoder_for(self._model)
-        self._one_thread = _one_blas_thread()
         self._cache: Dict[str, np.ndarray] = {}
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -55,22 +55,25 @@ class SentenceEncoder:
         if cached is not None:
             return cached
         if self._fast is not None:
-            with self._one_thread():
-                return self._fast.encode(text)
+            return self._fast.encode(text)
         return self._model.encode(text).astype(np.float32)
 
 
-def _one_blas_thread():
-    """A context manager limiting BLAS to one thread (a no-op without threadpoolctl)."""
+@lru_cache(maxsize=1)
+def _blas_limit():
     try:
         from threadpoolctl import ThreadpoolController
 
-        limit = ThreadpoolController().limit
-        return lambda: limit(limits=1, user_api="blas")
+        return ThreadpoolController().limit
     except Exception:  # pragma: no cover - threadpoolctl comes with scikit-learn
-        from contextlib import nullcontext
+        return None
 
-        return nullcontext
+
+def single_blas_thread():
+    """A context limiting BLAS to one thread: for one query's small matrix products a second
+    thread costs more in hand-over than it saves (a no-op without threadpoolctl)."""
+    limit = _blas_limit()
+    return limit(limits=1, user_api="blas") if limit is not None else nullcontext()
 
 
 @lru_cache(maxsize=1)
