@@ -10,6 +10,7 @@ from bot.knowledge.faq import Faq
 from bot.knowledge.faq_files import faq_files, read_faq_file
 from bot.knowledge.spreadsheet import export_csv, import_csv
 from bot.knowledge.validation import Problem, check_unique_ids
+from bot.langid import detect
 from bot.paths import KNOWLEDGE_DIR
 
 
@@ -34,6 +35,26 @@ def _validate(args: argparse.Namespace) -> int:
     print(f"{len(faqs)} FAQs in {len(faq_files(args.knowledge))} files: "
           f"{errors} errors, {warnings} warnings.")
     return 1 if errors else 0
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from bot.knowledge.faq_search import build_faq_index, match_question
+
+    faqs, _ = load_all(args.knowledge)
+    by_id = {f.id: f for f in faqs}
+    index = build_faq_index(faqs)
+    language = args.lang or detect(args.question).language or "ja"
+    hits = index.search(args.question, language=language, top_k=args.top)
+    for rank, hit in enumerate(hits, start=1):
+        print(f"{rank}. {hit.id}  score {hit.score:.3f}  {by_id[hit.id].title_in(language)}")
+    match = match_question(index, by_id, args.question, language)
+    print(f"language {language}, confidence {match.confidence:.2f}: "
+          f"the assistant would {_DECISIONS[match.decision]}.")
+    return 0
+
+
+_DECISIONS = {"answer": "answer with the first FAQ", "suggest": "offer these as 'did you mean'",
+              "none": "say it has no answer and offer staff"}
 
 
 def _stale(args: argparse.Namespace) -> int:
@@ -73,6 +94,11 @@ def register(subparsers: argparse._SubParsersAction) -> argparse._SubParsersActi
                      help="knowledge folder (default: knowledge/)")
     commands = faq.add_subparsers(dest="faq_command", required=True)
     commands.add_parser("validate", help="check every FAQ file").set_defaults(handler=_validate)
+    ask = commands.add_parser("ask", help="which FAQs a question finds, with scores")
+    ask.add_argument("question")
+    ask.add_argument("--lang", help="language code (default: detected)")
+    ask.add_argument("--top", type=int, default=5)
+    ask.set_defaults(handler=_ask)
     stale = commands.add_parser("stale", help="FAQs not reviewed for N days")
     stale.add_argument("--days", type=int, default=365)
     stale.set_defaults(handler=_stale)
