@@ -85,7 +85,9 @@ def dcg(gains: Sequence[float]) -> float:
     return sum(gain / math.log2(rank + 2) for rank, gain in enumerate(gains))
 
 
-def query_metrics(ranked: Sequence[str], relevant: Mapping[str, int], k: int = 10) -> Dict[str, float]:
+def query_metrics(
+    ranked: Sequence[str], relevant: Mapping[str, int], k: int = 10
+) -> Dict[str, float]:
     """The per-query figures for `ranked` ids (best first) against graded judgements."""
     top = list(ranked[:k])
     found = [i for i, doc in enumerate(top) if relevant.get(doc, 0) > 0]

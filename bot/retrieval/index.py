@@ -58,6 +58,8 @@ def _texts_by_language(
                 if default_language is None:
                     default_language = _document_language(document) or "ja"
                 language = default_language
+            if isinstance(texts, str):
+                texts = [texts]
             texts = [t for t in texts if t and t.strip()]
             if not texts:
                 continue
@@ -204,7 +206,7 @@ class RetrievalIndex:
 
     def search(self, query: str, language: Optional[str] = None, top_k: int = 10) -> List[Hit]:
         index = self._language_index(query, language)
-        if index is None or not query.strip():
+        if index is None or not query.strip() or top_k <= 0:
             return []
         analysis = analyzer_for(index.language).analyze(query)
         with vectors.single_blas_thread():

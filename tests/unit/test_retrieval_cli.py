@@ -21,9 +21,11 @@ def run(argv, capsys):
 def files(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in [
-        {"id": "garbage", "question": "How do I sort garbage?", "answer": "Separate burnable and recyclable garbage."},
+        {"id": "garbage", "question": "How do I sort garbage?",
+         "answer": "Separate burnable and recyclable garbage."},
         {"id": "ambulance", "question": "How do I call an ambulance?", "answer": "Dial 119."},
-        {"id": "seal", "question": "How do I register my seal?", "answer": "Bring the seal and your ID to the counter."},
+        {"id": "seal", "question": "How do I register my seal?",
+         "answer": "Bring the seal and your ID to the counter."},
     ]), encoding="utf-8")
     queries = tmp_path / "queries.jsonl"
     queries.write_text("\n".join(json.dumps(line) for line in [

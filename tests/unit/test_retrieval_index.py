@@ -9,28 +9,35 @@ from bot.retrieval.confidence import decide
 
 FAQ = {
     "moving-in": {
-        "ja": ("他の市から引っ越してきたときの手続き", "新しい住所の市区町村役場に14日以内に転入届を出します。"),
-        "ja-easy": ("ほかの まちから ひっこして きました", "14にち いないに やくしょに てんにゅうとどけを だします。"),
+        "ja": ("他の市から引っ越してきたときの手続き",
+               "新しい住所の市区町村役場に14日以内に転入届を出します。"),
+        "ja-easy": ("ほかの まちから ひっこして きました",
+                    "14にち いないに やくしょに てんにゅうとどけを だします。"),
         "en": ("What do I need to do after moving here from another city?",
                "Submit a moving-in notification at the city office within 14 days."),
         "zh": ("从别的城市搬过来要办什么手续", "请在14天内到新住址的市区町村政府提交迁入申报。"),
-        "ko": ("다른 도시에서 이사 왔는데 뭐 해야 돼요", "14일 이내에 새 주소지 관공서에 전입신고를 해야 합니다."),
+        "ko": ("다른 도시에서 이사 왔는데 뭐 해야 돼요",
+               "14일 이내에 새 주소지 관공서에 전입신고를 해야 합니다."),
         "vi": ("Tôi mới chuyển đến từ thành phố khác thì cần làm gì",
                "Nộp khai báo chuyển đến tại ủy ban nơi ở mới trong vòng 14 ngày."),
     },
     "garbage": {
-        "ja": ("ごみの出し方と分別を知りたい", "燃やすごみ、資源ごみなどに分けて、決められた曜日の朝に出します。"),
+        "ja": ("ごみの出し方と分別を知りたい",
+               "燃やすごみ、資源ごみなどに分けて、決められた曜日の朝に出します。"),
         "ja-easy": ("ごみは どう だしますか", "ごみを わけて、きめられた ひの あさに だします。"),
         "en": ("How do I sort and put out garbage?",
                "Separate burnable and recyclable garbage and put it out on the collection day."),
         "zh": ("垃圾怎么分类，什么时候扔", "请把可燃垃圾和资源垃圾分开，在规定的收集日早上扔。"),
-        "ko": ("쓰레기 분리수거는 어떻게 해요", "타는 쓰레기와 자원 쓰레기를 나누어 정해진 요일 아침에 내놓으세요."),
-        "vi": ("Phân loại và vứt rác như thế nào", "Hãy phân loại rác cháy được và rác tái chế, vứt vào sáng ngày thu gom."),
+        "ko": ("쓰레기 분리수거는 어떻게 해요",
+               "타는 쓰레기와 자원 쓰레기를 나누어 정해진 요일 아침에 내놓으세요."),
+        "vi": ("Phân loại và vứt rác như thế nào",
+               "Hãy phân loại rác cháy được và rác tái chế, vứt vào sáng ngày thu gom."),
     },
     "ambulance": {
         "ja": ("救急車を呼ぶには", "119に電話して「救急です」と伝えてください。救急車は無料です。"),
         "ja-easy": ("きゅうきゅうしゃを よびたい", "119に でんわして「きゅうきゅうです」と いって ください。"),
-        "en": ("How do I call an ambulance?", "Dial 119 and say it is an emergency. Ambulances are free."),
+        "en": ("How do I call an ambulance?",
+               "Dial 119 and say it is an emergency. Ambulances are free."),
         "zh": ("怎么叫救护车", "请拨打119，说明是急救。救护车是免费的。"),
         "ko": ("구급차를 부르려면 어떻게 해요", "119에 전화해서 구급이라고 말하세요. 구급차는 무료입니다."),
         "vi": ("Làm thế nào để gọi xe cấp cứu", "Gọi 119 và nói là cấp cứu. Xe cấp cứu miễn phí."),
@@ -38,10 +45,12 @@ FAQ = {
     "my-number-lost": {
         "ja": ("マイナンバーカードをなくした", "すぐにマイナンバー総合フリーダイヤルに電話して、カードを止めてください。"),
         "ja-easy": ("マイナンバーカードを なくしました", "すぐに でんわして カードを とめて ください。"),
-        "en": ("I lost my My Number card", "Call the My Number toll-free line at once to suspend the card."),
+        "en": ("I lost my My Number card",
+               "Call the My Number toll-free line at once to suspend the card."),
         "zh": ("个人编号卡丢了怎么办", "请立即拨打个人编号综合免费电话，停用该卡。"),
         "ko": ("마이넘버카드를 잃어버렸어요", "바로 마이넘버 종합 무료 전화에 연락해 카드를 정지하세요."),
-        "vi": ("Tôi bị mất thẻ My Number", "Hãy gọi ngay đường dây miễn phí My Number để tạm dừng thẻ."),
+        "vi": ("Tôi bị mất thẻ My Number",
+               "Hãy gọi ngay đường dây miễn phí My Number để tạm dừng thẻ."),
     },
 }
 
@@ -115,6 +124,7 @@ def test_unknown_language_falls_back_to_the_indexed_languages(index):
     hits = index.search("ambulance", language="fr", top_k=1)
     assert hits and hits[0].id == "ambulance"
     assert index.search("   ", language="en") == []
+    assert index.search("ambulance", language="en", top_k=0) == []
 
 
 def test_fields_without_language_use_the_document_language():
@@ -123,7 +133,7 @@ def test_fields_without_language_use_the_document_language():
                        "answer": ["At the citizens' counter."]}, language="en"),
         Document("b", {"question": ["Where can I park my bicycle?"],
                        "answer": ["At the station parking."]}, language="en"),
-        Document("c", {"answer": ["Dogs must be registered once in their life."]}, language="en"),
+        Document("c", {"answer": "Dogs must be registered once in their life."}, language="en"),
     ])
     assert index.languages == ("en",)
     assert index.search("residence certificate", language="en")[0].id == "a"
