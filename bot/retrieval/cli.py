@@ -47,10 +47,9 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    faq = subparsers.add_parser("faq", help="FAQ retrieval: benchmark the knowledge engine")
-    commands = faq.add_subparsers(dest="faq_command", required=True)
-    eval_parser = commands.add_parser(
+def add_eval_command(faq_commands: argparse._SubParsersAction) -> None:
+    """Adds `eval` to the subcommands of an existing `faq` command."""
+    eval_parser = faq_commands.add_parser(
         "eval", help="SR@1, SR@5, MRR@10, nDCG@10 and queries/s on a judged query set"
     )
     eval_parser.add_argument("--corpus", metavar="C.jsonl",
@@ -63,3 +62,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              help="language of the corpus and of queries without \"lang\""
                                   " (default: detected)")
     eval_parser.set_defaults(handler=_eval)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Adds `faq eval`; if another module already registered `faq`, joins its subcommands."""
+    faq = subparsers.choices.get("faq")
+    if faq is None:
+        faq = subparsers.add_parser("faq", help="FAQ retrieval: benchmark the knowledge engine")
+        faq.add_subparsers(dest="faq_command", required=True)
+    commands = next(
+        action for action in faq._actions if isinstance(action, argparse._SubParsersAction)
+    )
+    add_eval_command(commands)

@@ -64,3 +64,17 @@ def test_eval_reports_a_bad_file_by_line(files, tmp_path, capsys):
     bad.write_text('{"id": "1", "query": "x", "relevant": {}}\nnot json\n', encoding="utf-8")
     code, _, err = run(["faq", "eval", "--corpus", str(corpus), "--queries", str(bad)], capsys)
     assert code == 2 and "bad.jsonl:2" in err
+
+
+def test_eval_joins_an_existing_faq_command(files, capsys):
+    parser = argparse.ArgumentParser(prog="python -m bot")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    faq = subparsers.add_parser("faq")
+    commands = faq.add_subparsers(dest="faq_command", required=True)
+    commands.add_parser("validate").set_defaults(handler=lambda args: 0)
+    register(subparsers)
+    corpus, queries = files
+    args = parser.parse_args(["faq", "eval", "--corpus", str(corpus), "--queries", str(queries)])
+    assert args.handler(args) == 0
+    assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["queries"] == 3
+    assert parser.parse_args(["faq", "validate"]).faq_command == "validate"
