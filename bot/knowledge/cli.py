@@ -11,6 +11,7 @@ from bot.knowledge.faq_files import faq_files, read_faq_file
 from bot.knowledge.spreadsheet import export_csv, import_csv
 from bot.knowledge.validation import Problem, check_unique_ids
 from bot.langid import detect
+from bot.retrieval.cli import add_eval_command
 from bot.paths import KNOWLEDGE_DIR
 
 
@@ -54,7 +55,7 @@ def _ask(args: argparse.Namespace) -> int:
 
 
 _DECISIONS = {"answer": "answer with the first FAQ", "suggest": "offer these as 'did you mean'",
-              "none": "say it has no answer and offer staff"}
+              "unknown": "say it has no answer and offer staff"}
 
 
 def _stale(args: argparse.Namespace) -> int:
@@ -108,4 +109,11 @@ def register(subparsers: argparse._SubParsersAction) -> argparse._SubParsersActi
     imported = commands.add_parser("import-csv", help="write FAQ files from a CSV sheet")
     imported.add_argument("csv")
     imported.set_defaults(handler=_import)
+    add_eval_command(commands, lambda args: _knowledge_documents(args.knowledge))
     return commands
+
+
+def _knowledge_documents(folder: Path):
+    from bot.knowledge.faq_search import faq_documents
+
+    return faq_documents(load_all(folder)[0])

@@ -12,9 +12,8 @@ from typing import List, Sequence
 from bot.knowledge.faq import Faq
 from bot.languages import LANGUAGES
 from bot.retrieval import Document, RetrievalIndex, field_name
+from bot.retrieval.confidence import decide
 
-ANSWER_AT = 0.6  # calibrated probability that the top FAQ is right
-SUGGEST_AT = 0.4
 SUGGESTIONS = 3
 
 
@@ -37,7 +36,7 @@ def build_faq_index(faqs: Sequence[Faq]) -> RetrievalIndex:
 
 @dataclass(frozen=True)
 class FaqMatch:
-    decision: str  # "answer", "suggest" or "none"
+    decision: str  # "answer", "suggest" or "unknown" (bot.retrieval.confidence.decide)
     faqs: List[Faq]  # the answer, or the suggestions, best first
     confidence: float
 
@@ -46,8 +45,6 @@ def match_question(index: RetrievalIndex, faqs: dict, question: str, language: s
     hits = [h for h in index.search(question, language=language, top_k=SUGGESTIONS)
             if h.id in faqs]
     confidence = index.confidence(hits) if hits else 0.0
-    if confidence >= ANSWER_AT:
-        return FaqMatch("answer", [faqs[hits[0].id]], confidence)
-    if confidence >= SUGGEST_AT:
-        return FaqMatch("suggest", [faqs[h.id] for h in hits], confidence)
-    return FaqMatch("none", [], confidence)
+    decision = decide(confidence)
+    chosen = {"answer": hits[:1], "suggest": hits, "unknown": []}[decision]
+    return FaqMatch(decision, [faqs[h.id] for h in chosen], confidence)

@@ -7,20 +7,16 @@ import json
 from pathlib import Path
 import sys
 import time
+from typing import Callable, List
 
+from bot.retrieval.documents import Document
 from bot.retrieval.evaluation import BenchmarkFileError, evaluate, load_corpus, load_queries
 
 
 def _eval(args: argparse.Namespace) -> int:
-    if not args.corpus:
-        print(
-            "error: --corpus is required for now (evaluating against knowledge/ is not wired"
-            " up yet); pass a JSON-lines file of {\"id\", \"question\", \"answer\"}",
-            file=sys.stderr,
-        )
-        return 2
     try:
-        documents = load_corpus(Path(args.corpus), args.language)
+        documents = (load_corpus(Path(args.corpus), args.language) if args.corpus
+                     else args.default_documents(args))
         queries = load_queries(Path(args.queries))
     except (BenchmarkFileError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -47,13 +43,16 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_eval_command(faq_commands: argparse._SubParsersAction) -> None:
-    """Adds `eval` to the subcommands of an existing `faq` command."""
+def add_eval_command(faq_commands: argparse._SubParsersAction,
+                     default_documents: Callable[[argparse.Namespace], List[Document]]) -> None:
+    """Adds `eval` to the subcommands of the `faq` command; without --corpus it evaluates
+    `default_documents(args)` (the project's own FAQ set)."""
     eval_parser = faq_commands.add_parser(
         "eval", help="SR@1, SR@5, MRR@10, nDCG@10 and queries/s on a judged query set"
     )
     eval_parser.add_argument("--corpus", metavar="C.jsonl",
-                             help='FAQ lines {"id", "question", "answer"}')
+                             help='FAQ lines {"id", "question", "answer"} '
+                                  "(default: the FAQs in knowledge/)")
     eval_parser.add_argument("--queries", required=True, metavar="Q.jsonl",
                              help='query lines {"id", "query", "relevant": {faq_id: grade}}')
     eval_parser.add_argument("--by-lang", action="store_true",
@@ -61,16 +60,4 @@ def add_eval_command(faq_commands: argparse._SubParsersAction) -> None:
     eval_parser.add_argument("--language", metavar="LANG",
                              help="language of the corpus and of queries without \"lang\""
                                   " (default: detected)")
-    eval_parser.set_defaults(handler=_eval)
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Adds `faq eval`; if another module already registered `faq`, joins its subcommands."""
-    faq = subparsers.choices.get("faq")
-    if faq is None:
-        faq = subparsers.add_parser("faq", help="FAQ retrieval: benchmark the knowledge engine")
-        faq.add_subparsers(dest="faq_command", required=True)
-    commands = next(
-        action for action in faq._actions if isinstance(action, argparse._SubParsersAction)
-    )
-    add_eval_command(commands)
+    eval_parser.set_defaults(handler=_eval, default_documents=default_documents)

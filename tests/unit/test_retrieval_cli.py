@@ -1,17 +1,14 @@
 """`faq eval` on files made here: the output contract of DESIGN.md and clear errors."""
 
-import argparse
 import json
 
 import pytest
 
-from bot.retrieval.cli import register
+from bot.__main__ import build_parser
 
 
 def run(argv, capsys):
-    parser = argparse.ArgumentParser(prog="python -m bot")
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     code = args.handler(args)
     out = capsys.readouterr()
     return code, out.out, out.err
@@ -51,13 +48,6 @@ def test_eval_last_line_is_the_json_summary(files, capsys):
     assert {line["lang"] for line in per_language} == {"en", "?"}
 
 
-def test_eval_without_corpus_says_what_to_do(files, capsys):
-    _, queries = files
-    code, out, err = run(["faq", "eval", "--queries", str(queries)], capsys)
-    assert code == 2 and out == ""
-    assert "--corpus is required" in err
-
-
 def test_eval_reports_a_bad_file_by_line(files, tmp_path, capsys):
     corpus, _ = files
     bad = tmp_path / "bad.jsonl"
@@ -66,15 +56,15 @@ def test_eval_reports_a_bad_file_by_line(files, tmp_path, capsys):
     assert code == 2 and "bad.jsonl:2" in err
 
 
-def test_eval_joins_an_existing_faq_command(files, capsys):
-    parser = argparse.ArgumentParser(prog="python -m bot")
-    subparsers = parser.add_subparsers(dest="command", required=True)
-    faq = subparsers.add_parser("faq")
-    commands = faq.add_subparsers(dest="faq_command", required=True)
-    commands.add_parser("validate").set_defaults(handler=lambda args: 0)
-    register(subparsers)
-    corpus, queries = files
-    args = parser.parse_args(["faq", "eval", "--corpus", str(corpus), "--queries", str(queries)])
-    assert args.handler(args) == 0
-    assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["queries"] == 3
-    assert parser.parse_args(["faq", "validate"]).faq_command == "validate"
+def test_eval_without_corpus_uses_the_knowledge_folder(tmp_path, capsys):
+    from tests.unit.test_knowledge_files import faq_yaml, write
+
+    write(tmp_path, "a.yml", faq_yaml("moving-in"), faq_yaml("moving-out"))
+    queries = tmp_path / "q.jsonl"
+    queries.write_text(json.dumps({"id": "1", "query": "answer in en", "lang": "en",
+                                   "relevant": {"moving-in": 2}}) + "\n", encoding="utf-8")
+    code, out, _ = run(["faq", "--knowledge", str(tmp_path), "eval", "--queries", str(queries)],
+                       capsys)
+    assert code == 0
+    result = json.loads(out.strip().splitlines()[-1])
+    assert result["queries"] == 1 and result["documents"] == 2
