@@ -148,3 +148,18 @@ def test_the_projects_knowledge_is_valid_and_complete():
     assert len(kb.snapshot.faqs) >= 80
     categories = {f.category for f in kb.snapshot.faqs.values()}
     assert {"procedures", "my_number", "disaster", "medical"} <= categories
+
+
+def test_a_broken_edit_is_reported_to_sentry(tmp_path, monkeypatch):
+    import sentry_sdk
+
+    reported = []
+    monkeypatch.setattr(sentry_sdk, "capture_message", lambda message, level: reported.append(
+        (message, level)))
+    path = write(tmp_path, "procedures.yml", faq_yaml())
+    kb = KnowledgeBase(tmp_path, build_index=len)
+    _touch_edit(path, "faqs:\n" + faq_yaml(source="not a url"))
+    kb.refresh()
+    ((message, level),) = reported
+    assert level == "error" and "procedures.yml was not applied" in message
+    assert "not a valid https:// address" in message
