@@ -75,16 +75,12 @@ def test_confidence_separates_right_from_wrong_top_hits(benchmark):
 
 
 def test_cli_prints_the_figures_on_its_last_line(tmp_path, capsys):
-    import argparse
-
-    from bot.retrieval.cli import register
+    from bot.__main__ import build_parser
 
     queries = tmp_path / "q.jsonl"
     lines = (DATA / "dev.jsonl").read_text(encoding="utf-8").splitlines()[:20]
     queries.write_text("\n".join(lines), encoding="utf-8")
-    parser = argparse.ArgumentParser()
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["faq", "eval", "--corpus", str(DATA / "corpus.jsonl"),
+    args = build_parser().parse_args(["faq", "eval", "--corpus", str(DATA / "corpus.jsonl"),
                               "--queries", str(queries), "--by-lang"])
     assert args.handler(args) == 0
     last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
