@@ -12,7 +12,7 @@ from typing import List, Sequence
 from bot.knowledge.faq import Faq
 from bot.languages import LANGUAGES
 from bot.retrieval import Document, RetrievalIndex, field_name
-from bot.retrieval.confidence import decide
+from bot.retrieval.profiles import CURATED_FAQ
 
 SUGGESTIONS = 3
 
@@ -31,7 +31,8 @@ def faq_documents(faqs: Sequence[Faq]) -> List[Document]:
 
 
 def build_faq_index(faqs: Sequence[Faq]) -> RetrievalIndex:
-    return RetrievalIndex.build(faq_documents(faqs))
+    """The curated FAQs with their own weight profile and calibration (`profiles.CURATED_FAQ`)."""
+    return RetrievalIndex.build(faq_documents(faqs), profile=CURATED_FAQ)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,6 @@ def match_question(index: RetrievalIndex, faqs: dict, question: str, language: s
     hits = [h for h in index.search(question, language=language, top_k=SUGGESTIONS)
             if h.id in faqs]
     confidence = index.confidence(hits) if hits else 0.0
-    decision = decide(confidence)
+    decision = index.decide(confidence)
     chosen = {"answer": hits[:1], "suggest": hits, "unknown": []}[decision]
     return FaqMatch(decision, [faqs[h.id] for h in chosen], confidence)

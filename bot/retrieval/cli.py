@@ -10,7 +10,8 @@ import time
 from typing import Callable, List
 
 from bot.retrieval.documents import Document
-from bot.retrieval.evaluation import BenchmarkFileError, evaluate, load_corpus, load_queries
+from bot.retrieval.evaluation import (HALVES, BenchmarkFileError, evaluate, load_corpus,
+                                     load_queries, split_halves)
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -18,13 +19,18 @@ def _eval(args: argparse.Namespace) -> int:
         documents = (load_corpus(Path(args.corpus), args.language) if args.corpus
                      else args.default_documents(args))
         queries = load_queries(Path(args.queries))
+        if args.half:
+            queries = split_halves(queries)[args.half]
     except (BenchmarkFileError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     from bot.retrieval.index import RetrievalIndex
+    from bot.retrieval.profiles import PROFILES
 
+    # The project's own FAQ set is searched with its own profile; a --corpus with localgov's.
+    profile = PROFILES[args.profile or ("localgov" if args.corpus else "curated")]
     start = time.perf_counter()
-    index = RetrievalIndex.build(documents)
+    index = RetrievalIndex.build(documents, profile=profile)
     build_seconds = time.perf_counter() - start
     index.search("warm-up", args.language)  # loads lazily initialised models
 
@@ -60,4 +66,10 @@ def add_eval_command(faq_commands: argparse._SubParsersAction,
     eval_parser.add_argument("--language", metavar="LANG",
                              help="language of the corpus and of queries without \"lang\""
                                   " (default: detected)")
+    eval_parser.add_argument("--half", choices=HALVES,
+                             help="only one half of the queries (fixed split by a hash of the"
+                                  " query id, stratified by language)")
+    eval_parser.add_argument("--profile", choices=("localgov", "curated"),
+                             help="weights and calibration (default: curated for the FAQs in"
+                                  " knowledge/, localgov with --corpus)")
     eval_parser.set_defaults(handler=_eval, default_documents=default_documents)

@@ -16,7 +16,8 @@ The dialogue uses the probability through `decide()`: answer, offer choices, or 
 from __future__ import annotations
 
 import math
-from typing import Literal, Sequence, Tuple
+from dataclasses import dataclass
+from typing import Literal, Optional, Sequence, Tuple
 
 # (intercept, top score, margin, sentence similarity)
 WITH_SENTENCE_VECTORS: Tuple[float, float, float, float] = (-4.743, 0.55, 0.568, 3.507)
@@ -27,28 +28,47 @@ ANSWER_THRESHOLD = 0.5  # answer directly at or above
 SUGGEST_THRESHOLD = 0.2  # offer the top three ("did you mean") at or above; else: do not know
 
 
+@dataclass(frozen=True)
+class Calibration:
+    """The logistic coefficients for one kind of FAQ set (its weight profile and size change
+    the score scale) and the thresholds `decide()` applies to the probability."""
+
+    with_sentence_vectors: Tuple[float, float, float, float]
+    lexical_only: Tuple[float, float, float]
+    answer_threshold: float
+    suggest_threshold: float
+
+
+# Fitted on half of the localgovFAQ dev queries (1,786 FAQs), see above.
+LOCALGOV_CALIBRATION = Calibration(WITH_SENTENCE_VECTORS, LEXICAL_ONLY,
+                                   ANSWER_THRESHOLD, SUGGEST_THRESHOLD)
+
+
 def features(hits: Sequence) -> Tuple[float, float, float]:
     top = hits[0].score
     margin = top - hits[1].score if len(hits) > 1 else top
     return top, margin, hits[0].evidence.get("sentence_question", float("nan"))
 
 
-def top_hit_probability(hits: Sequence) -> float:
+def top_hit_probability(hits: Sequence, calibration: Optional[Calibration] = None) -> float:
     if not hits:
         return 0.0
+    calibration = calibration or LOCALGOV_CALIBRATION
     top, margin, similarity = features(hits)
     if math.isnan(similarity):
-        b0, b1, b2 = LEXICAL_ONLY
+        b0, b1, b2 = calibration.lexical_only
         z = b0 + b1 * top + b2 * margin
     else:
-        b0, b1, b2, b3 = WITH_SENTENCE_VECTORS
+        b0, b1, b2, b3 = calibration.with_sentence_vectors
         z = b0 + b1 * top + b2 * margin + b3 * similarity
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
-def decide(probability: float) -> Literal["answer", "suggest", "unknown"]:
-    if probability >= ANSWER_THRESHOLD:
+def decide(probability: float, calibration: Optional[Calibration] = None
+           ) -> Literal["answer", "suggest", "unknown"]:
+    calibration = calibration or LOCALGOV_CALIBRATION
+    if probability >= calibration.answer_threshold:
         return "answer"
-    if probability >= SUGGEST_THRESHOLD:
+    if probability >= calibration.suggest_threshold:
         return "suggest"
     return "unknown"

@@ -133,3 +133,29 @@ def evaluate(
             for lang, rows in sorted(per_language.items())
         }
     return result
+
+
+HALVES = ("tuning", "held-out")
+
+
+def split_halves(queries: Sequence[Query]) -> Dict[str, List[Query]]:
+    """A fixed two-way split of a judged query set, stratified by language: within each
+    language, queries are ordered by a hash of their id and the first half (rounded up) is
+    the tuning half, the rest the held-out half. Choices (weights, calibration, thresholds)
+    are made on the tuning half; the held-out half tells how they carry over."""
+    import hashlib
+
+    by_language: Dict[str, List[Query]] = defaultdict(list)
+    for query in queries:
+        by_language[query.language or "?"].append(query)
+    halves: Dict[str, List[Query]] = {half: [] for half in HALVES}
+    for language in sorted(by_language):
+        ordered = sorted(by_language[language],
+                         key=lambda q: hashlib.sha256(q.id.encode("utf-8")).hexdigest())
+        cut = (len(ordered) + 1) // 2
+        halves["tuning"].extend(ordered[:cut])
+        halves["held-out"].extend(ordered[cut:])
+    order = {id(q): i for i, q in enumerate(queries)}
+    for half in HALVES:
+        halves[half].sort(key=lambda q: order[id(q)])
+    return halves

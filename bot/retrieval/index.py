@@ -10,8 +10,9 @@ import numpy as np
 
 from bot.retrieval.analyzers import Analysis, analysis_language, analyzer_for
 from bot.retrieval.bm25 import BM25Field
-from bot.retrieval.confidence import top_hit_probability
+from bot.retrieval.confidence import Calibration, LOCALGOV_CALIBRATION, decide, top_hit_probability
 from bot.retrieval.documents import ANSWER_KINDS, QUESTION_KINDS, Document, Hit, split_field_name
+from bot.retrieval.profiles import LOCALGOV, Profile
 from bot.retrieval.ranking import DEFAULT_WEIGHTS, fuse
 from bot.retrieval.translation_model import TranslationLanguageModel
 from bot.retrieval import vectors
@@ -76,7 +77,8 @@ def _texts_by_language(
 class _LanguageIndex:
     """Every signal over the documents that have texts in one analysis language."""
 
-    def __init__(self, language: str, positions: Sequence[int], texts: Sequence[_Texts]):
+    def __init__(self, language: str, positions: Sequence[int], texts: Sequence[_Texts],
+                 weights: Mapping[str, float] = DEFAULT_WEIGHTS):
         self.language = language
         self.positions = np.array(positions, dtype=np.int64)
         analyzer = analyzer_for(language)
@@ -126,6 +128,16 @@ class _LanguageIndex:
             self.question_owner = np.array([row for row, _ in rows], dtype=np.int64)
             self.question_starts = np.searchsorted(self.question_owner, np.arange(len(texts)))
             self.question_sentence_vectors = self.encoder.encode([q for _, q in rows])
+            # Sentence vectors of whole answers (each answer text its own row), only for
+            # weight profiles that use them: they cost build time on a large FAQ set.
+            self.answer_sentence_vectors = None
+            if weights.get("sentence_answer"):
+                answer_rows = [(row, a) for row, t in enumerate(texts)
+                               for a in (t.answers or [" ".join(t.questions)])]
+                self.answer_starts = np.searchsorted(
+                    np.array([row for row, _ in answer_rows], dtype=np.int64),
+                    np.arange(len(texts)))
+                self.answer_sentence_vectors = self.encoder.encode([a for _, a in answer_rows])
 
     def _term_weight(self, term: str) -> float:
         """idf², so a query's few telling words outweigh its many everyday ones."""
@@ -149,18 +161,23 @@ class _LanguageIndex:
             out["word_vectors_question"] = self.question_word_vectors @ vector
             out["word_vectors_answer"] = self.answer_word_vectors @ vector
         if self.encoder is not None:
-            similarity = self.question_sentence_vectors @ self.encoder.encode_query(query)
+            query_vector = self.encoder.encode_query(query)
+            similarity = self.question_sentence_vectors @ query_vector
             # A document's questions are consecutive rows: its best one counts.
             out["sentence_question"] = np.maximum.reduceat(similarity, self.question_starts)
+            if self.answer_sentence_vectors is not None:
+                out["sentence_answer"] = np.maximum.reduceat(
+                    self.answer_sentence_vectors @ query_vector, self.answer_starts)
         return out
 
 
 class RetrievalIndex:
     def __init__(self, documents: Sequence[Document], languages: Dict[str, _LanguageIndex],
-                 weights: Mapping[str, float]):
+                 weights: Mapping[str, float], calibration: Calibration = LOCALGOV_CALIBRATION):
         self.documents = list(documents)
         self._languages = languages
         self.weights = dict(weights)
+        self.calibration = calibration
 
     @classmethod
     def build(
@@ -168,9 +185,15 @@ class RetrievalIndex:
         documents: Iterable[Document],
         language_of_fields: Optional[Mapping[str, str]] = None,
         weights: Optional[Mapping[str, float]] = None,
+        profile: Optional[Profile] = None,
     ) -> "RetrievalIndex":
         """Index `documents`. A field's language is its "@language" suffix, else
-        `language_of_fields[field]`, else the document's `language`, else detected."""
+        `language_of_fields[field]`, else the document's `language`, else detected.
+        `profile` (`profiles.LOCALGOV`, the default, or `profiles.CURATED_FAQ`) sets the
+        fusion weights and the confidence calibration for this kind of FAQ set; `weights`
+        overrides the profile's weights."""
+        profile = profile or LOCALGOV
+        weights = dict(weights or profile.weights)
         documents = list(documents)
         seen = set()
         for document in documents:
@@ -181,9 +204,9 @@ class RetrievalIndex:
         for language, by_position in _texts_by_language(documents, language_of_fields).items():
             positions = sorted(by_position)
             languages[language] = _LanguageIndex(
-                language, positions, [by_position[p] for p in positions]
+                language, positions, [by_position[p] for p in positions], weights
             )
-        return cls(documents, languages, weights or DEFAULT_WEIGHTS)
+        return cls(documents, languages, weights, profile.calibration)
 
     @property
     def languages(self) -> Tuple[str, ...]:
@@ -226,4 +249,8 @@ class RetrievalIndex:
 
     def confidence(self, hits: Sequence[Hit]) -> float:
         """Calibrated probability that hits[0] is a relevant answer (0 without hits)."""
-        return top_hit_probability(hits)
+        return top_hit_probability(hits, self.calibration)
+
+    def decide(self, probability: float) -> str:
+        """"answer", "suggest" or "unknown" with this index's calibrated thresholds."""
+        return decide(probability, self.calibration)
