@@ -86,13 +86,13 @@ class ActionAnswerFaq(Action):
             _send_answer(dispatcher, snapshot.faqs[chosen], language)
             return [SlotSet(LAST_FAQ_SLOT, chosen)]
         question = tracker.latest_message.get("text") or ""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
         is_button = question.startswith("/")
         match = match_question(snapshot.index, snapshot.faqs, "" if is_button else question,
                                language)
         if match.decision == "answer":
             _send_answer(dispatcher, match.faqs[0], language)
             return [SlotSet(LAST_FAQ_SLOT, match.faqs[0].id)]
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "ask_topic":  # "tell me about disasters": the topic's menu, not a guess
             _show_topic(dispatcher, tracker.get_slot("topic"), language)
             return [SlotSet(LAST_FAQ_SLOT, None)]
@@ -105,8 +105,13 @@ class ActionAnswerFaq(Action):
         if not is_button:
             _record(UnansweredQuestion(language=language, channel=_channel(tracker),
                                        text=mask_personal_data(question)))
-        dispatcher.utter_message(text=text("faq_not_found", language),
-                                 buttons=[_staff_button(language)])
+        if intent in ("ask_question", "ask_topic"):  # a real question we have no answer for
+            dispatcher.utter_message(text=text("faq_not_found", language),
+                                     buttons=[_staff_button(language)])
+        else:  # the NLU did not understand either: ask to rephrase
+            dispatcher.utter_message(text=text("not_understood", language), buttons=[
+                {"title": text("button_menu", language), "payload": "/help"},
+                _staff_button(language)])
         return [SlotSet(LAST_FAQ_SLOT, None)]
 
 

@@ -141,7 +141,7 @@ def test_unclear_message_gets_an_honest_fallback_with_a_way_out(assistant):
     assistant.say(sender, "hello")
     # What the FallbackClassifier turns a low-confidence message into.
     replies = assistant.say(sender, "/nlu_fallback")
-    assert _texts(replies) == [assistant.text_of("utter_default", "en")]
+    assert _texts(replies) == [text("not_understood", "en")]
     assert {"/help", "/request_human"} <= set(_buttons(replies))
 
 

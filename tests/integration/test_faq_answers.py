@@ -2,6 +2,7 @@
 
 from datetime import date
 import itertools
+import json
 
 import pytest
 
@@ -24,27 +25,24 @@ def _sender():
     return f"faq-{next(_ids)}"
 
 
-@pytest.mark.parametrize("language, question, faq_id", [
-    ("ja", "マイナンバーカードを落としてしまった", "my-number-card-lost"),
-    ("en", "i lost my my number card what should i do", "my-number-card-lost"),
-    ("zh", "叫救护车要打什么电话", "medical-ambulance-number"),
-    ("ko", "지진이 나면 어떻게 해야 하나요", "disaster-earthquake-what-to-do"),
-    ("vi", "chuyển đến thành phố mới thì phải làm thủ tục gì", "procedures-moving-in"),
-])
-def test_a_question_gets_the_curated_answer_with_its_source(assistant, language, question,
-                                                            faq_id):
+@pytest.mark.parametrize("language", ["ja", "ja-easy", "en", "zh", "ko", "vi"])
+def test_a_question_gets_the_curated_answer_with_its_source(assistant, language):
+    """The dialogue's plumbing, in every language (retrieval quality on new wordings is
+    measured by `faq eval` on tests/data/faq/in_domain.jsonl)."""
     sender = _sender()
-    replies = assistant.say(sender, question)
+    faq = FAQS["my-number-card-lost"]
+    assistant.say(sender, "/choose_language" + json.dumps({"language": language}))
+    replies = assistant.say(sender, faq.questions[language][0])
     texts = _texts(replies)
-    faq = FAQS[faq_id]
-    assert texts[0].startswith(faq.answer_in(language))
-    assert faq.source in texts[0]
+    assert texts[0] == faq.answer_in(language) + "\n" + text("faq_source", language,
+                                                                url=faq.source)
+    assert texts[1] == text("faq_was_it_helpful", language)
     assert [b["payload"] for b in replies[-1]["buttons"]] == ["/affirm", "/deny"]
 
 
 def test_feedback_is_stored_against_the_faq(assistant):
     sender = _sender()
-    assistant.say(sender, "how do i get rid of a big sofa")
+    assistant.say(sender, "how do I throw away a sofa")
     replies = assistant.say(sender, "/deny")
     assert "/request_human" in [b["payload"] for r in replies for b in r.get("buttons", [])]
     with session_scope(assistant.database_url) as session:
