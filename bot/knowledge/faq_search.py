@@ -46,6 +46,6 @@ def match_question(index: RetrievalIndex, faqs: dict, question: str, language: s
     hits = [h for h in index.search(question, language=language, top_k=SUGGESTIONS)
             if h.id in faqs]
     confidence = index.confidence(hits) if hits else 0.0
-    decision = index.decide(confidence)
+    decision = index.decide(confidence, hits)
     chosen = {"answer": hits[:1], "suggest": hits, "unknown": []}[decision]
     return FaqMatch(decision, [faqs[h.id] for h in chosen], confidence)

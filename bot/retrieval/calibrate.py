@@ -27,14 +27,16 @@ from bot.retrieval.index import RetrievalIndex
 LEXICAL_WEIGHTS = {"bm25_question": 0.4, "bm25_answer": 0.6, "translation": 0.5}
 
 
-def collect(index: RetrievalIndex, queries, lexical: bool) -> Tuple[np.ndarray, np.ndarray]:
+def collect(index: RetrievalIndex, queries, lexical: bool, with_coverage: bool = False
+            ) -> Tuple[np.ndarray, np.ndarray]:
     rows, labels = [], []
     for query in queries:
         hits = index.search(query.text, query.language, top_k=10)
         if not hits:
             continue
-        top, margin, similarity = features(hits)
-        rows.append([top, margin] if lexical else [top, margin, similarity])
+        top, margin, similarity, coverage = features(hits)
+        row = [top, margin] if lexical else [top, margin, similarity]
+        rows.append(row + [coverage] if with_coverage else row)
         labels.append(1 if query.relevant.get(hits[0].id, 0) > 0 else 0)
     return np.array(rows), np.array(labels)
 

@@ -33,10 +33,13 @@ class Calibration:
     """The logistic coefficients for one kind of FAQ set (its weight profile and size change
     the score scale) and the thresholds `decide()` applies to the probability."""
 
-    with_sentence_vectors: Tuple[float, float, float, float]
-    lexical_only: Tuple[float, float, float]
+    with_sentence_vectors: Tuple[float, ...]  # intercept, top, margin, similarity[, coverage]
+    lexical_only: Tuple[float, ...]  # intercept, top, margin[, coverage]
     answer_threshold: float
     suggest_threshold: float
+    # An answer also needs this idf-weighted share of the query's terms in the top FAQ's
+    # texts (otherwise: suggest at most); 0 = no such gate.
+    answer_min_coverage: float = 0.0
 
 
 # Fitted on half of the localgovFAQ dev queries (1,786 FAQs), see above.
@@ -44,30 +47,36 @@ LOCALGOV_CALIBRATION = Calibration(WITH_SENTENCE_VECTORS, LEXICAL_ONLY,
                                    ANSWER_THRESHOLD, SUGGEST_THRESHOLD)
 
 
-def features(hits: Sequence) -> Tuple[float, float, float]:
+def features(hits: Sequence) -> Tuple[float, float, float, float]:
+    """(top score, margin, sentence similarity or nan, coverage of the query's terms)."""
     top = hits[0].score
     margin = top - hits[1].score if len(hits) > 1 else top
-    return top, margin, hits[0].evidence.get("sentence_question", float("nan"))
+    return (top, margin, hits[0].evidence.get("sentence_question", float("nan")),
+            hits[0].evidence.get("coverage", 0.0))
 
 
 def top_hit_probability(hits: Sequence, calibration: Optional[Calibration] = None) -> float:
     if not hits:
         return 0.0
     calibration = calibration or LOCALGOV_CALIBRATION
-    top, margin, similarity = features(hits)
+    top, margin, similarity, coverage = features(hits)
+    # A calibration may have one more coefficient, for the coverage of the query's terms.
     if math.isnan(similarity):
-        b0, b1, b2 = calibration.lexical_only
+        b0, b1, b2, *b_coverage = calibration.lexical_only
         z = b0 + b1 * top + b2 * margin
     else:
-        b0, b1, b2, b3 = calibration.with_sentence_vectors
+        b0, b1, b2, b3, *b_coverage = calibration.with_sentence_vectors
         z = b0 + b1 * top + b2 * margin + b3 * similarity
+    if b_coverage:
+        z += b_coverage[0] * coverage
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
-def decide(probability: float, calibration: Optional[Calibration] = None
-           ) -> Literal["answer", "suggest", "unknown"]:
+def decide(probability: float, calibration: Optional[Calibration] = None,
+           coverage: float = 1.0) -> Literal["answer", "suggest", "unknown"]:
     calibration = calibration or LOCALGOV_CALIBRATION
-    if probability >= calibration.answer_threshold:
+    if (probability >= calibration.answer_threshold
+            and coverage >= calibration.answer_min_coverage):
         return "answer"
     if probability >= calibration.suggest_threshold:
         return "suggest"

@@ -96,6 +96,7 @@ class _LanguageIndex:
             for question in questions
         ]
         self.translation = TranslationLanguageModel(documents_terms, pairs)
+        self.document_terms = [frozenset(terms) for terms in documents_terms]
 
         self.word_vectors = vectors.japanese_word_vectors() if language == "ja" else None
         if self.word_vectors is not None:
@@ -143,6 +144,16 @@ class _LanguageIndex:
         """idf², so a query's few telling words outweigh its many everyday ones."""
         idf = self._all_terms.idf_of(term) or float(self._all_terms.idf.max(initial=1.0))
         return idf * idf
+
+    def coverage(self, terms: Sequence[str], row: int) -> float:
+        """idf-weighted share of the query's terms that occur in the document's texts; terms
+        that no FAQ uses weigh the most (a question about something the FAQs never mention)."""
+        if not terms:
+            return 0.0
+        top_idf = float(self._all_terms.idf.max(initial=1.0))
+        weights = [self._all_terms.idf_of(t) or top_idf for t in terms]
+        found = sum(w for t, w in zip(terms, weights) if t in self.document_terms[row])
+        return found / sum(weights)
 
     def _centred(self, vectors: np.ndarray) -> np.ndarray:
         centred = vectors - self._common_direction
@@ -243,6 +254,7 @@ class RetrievalIndex:
         hits = []
         for row in top:
             evidence = {name: float(values[row]) for name, values in signals.items()}
+            evidence["coverage"] = index.coverage(analysis.terms, int(row))
             document = self.documents[int(index.positions[row])]
             hits.append(Hit(document.id, float(fused[row]), evidence))
         return hits
@@ -251,6 +263,8 @@ class RetrievalIndex:
         """Calibrated probability that hits[0] is a relevant answer (0 without hits)."""
         return top_hit_probability(hits, self.calibration)
 
-    def decide(self, probability: float) -> str:
-        """"answer", "suggest" or "unknown" with this index's calibrated thresholds."""
-        return decide(probability, self.calibration)
+    def decide(self, probability: float, hits: Sequence[Hit] = ()) -> str:
+        """"answer", "suggest" or "unknown" with this index's calibrated thresholds (and its
+        coverage gate on hits[0], when hits are given)."""
+        coverage = hits[0].evidence.get("coverage", 1.0) if hits else 1.0
+        return decide(probability, self.calibration, coverage)

