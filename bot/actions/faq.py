@@ -96,16 +96,15 @@ class ActionAnswerFaq(Action):
         if intent == "ask_topic":  # "tell me about disasters": the topic's menu, not a guess
             _show_topic(dispatcher, tracker.get_slot("topic"), language)
             return [SlotSet(LAST_FAQ_SLOT, None)]
+        if not is_button:  # not answered outright: staff should see what residents ask
+            _record(UnansweredQuestion(language=language, channel=_channel(tracker),
+                                       text=mask_personal_data(question)))
         if match.decision == "suggest":
             buttons = [{"title": faq.title_in(language),
                         "payload": f'/ask_question{{"faq_id": "{faq.id}"}}'} for faq in match.faqs]
             dispatcher.utter_message(text=text("faq_did_you_mean", language),
                                      buttons=buttons + [_staff_button(language)])
-            return [SlotSet(LAST_FAQ_SLOT, None)]
-        if not is_button:
-            _record(UnansweredQuestion(language=language, channel=_channel(tracker),
-                                       text=mask_personal_data(question)))
-        if intent in ("ask_question", "ask_topic"):  # a real question we have no answer for
+        elif intent == "ask_question":  # a real question we have no answer for
             dispatcher.utter_message(text=text("faq_not_found", language),
                                      buttons=[_staff_button(language)])
         else:  # the NLU did not understand either: ask to rephrase
