@@ -7,5 +7,6 @@ init_sentry("action-server")
 # Actions register themselves with rasa-sdk when their module is imported.
 from bot.actions.faq import ActionAnswerFaq, ActionRecordFeedback  # noqa: E402
 from bot.actions.language import ValidateLanguage  # noqa: E402
+from bot.actions.shelters import ActionNearestSites  # noqa: E402
 
-__all__ = ["ActionAnswerFaq", "ActionRecordFeedback", "ValidateLanguage"]
+__all__ = ["ActionAnswerFaq", "ActionNearestSites", "ActionRecordFeedback", "ValidateLanguage"]
