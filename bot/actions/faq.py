@@ -13,11 +13,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.actions.conversation import conversation_language, latest_intent
 from bot.i18n import text
 from bot.knowledge.faq import Faq
 from bot.knowledge.faq_search import build_faq_index, match_question
 from bot.knowledge.knowledge_base import KnowledgeBase
-from bot.languages import DEFAULT_LANGUAGE
 from bot.paths import KNOWLEDGE_DIR
 from bot.privacy.masking import mask_personal_data
 from bot.storage.database import session_scope
@@ -30,10 +30,6 @@ knowledge.watch()
 
 LAST_FAQ_SLOT = "last_faq"
 TOPICS = ("procedures", "my_number", "disaster", "medical")
-
-
-def _language(tracker: Tracker) -> str:
-    return tracker.get_slot("language") or DEFAULT_LANGUAGE
 
 
 def _channel(tracker: Tracker) -> str:
@@ -79,14 +75,14 @@ class ActionAnswerFaq(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
-        language = _language(tracker)
+        language = conversation_language(tracker)
         snapshot = knowledge.snapshot
         chosen = _chosen_faq_id(tracker)
         if chosen in snapshot.faqs:
             _send_answer(dispatcher, snapshot.faqs[chosen], language)
             return [SlotSet(LAST_FAQ_SLOT, chosen)]
         question = tracker.latest_message.get("text") or ""
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        intent = latest_intent(tracker)
         is_button = question.startswith("/")
         match = match_question(snapshot.index, snapshot.faqs, "" if is_button else question,
                                language)
@@ -122,8 +118,8 @@ class ActionRecordFeedback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
-        language = _language(tracker)
-        helpful = (tracker.latest_message.get("intent") or {}).get("name") == "affirm"
+        language = conversation_language(tracker)
+        helpful = latest_intent(tracker) == "affirm"
         faq_id = tracker.get_slot(LAST_FAQ_SLOT)
         if not faq_id:
             dispatcher.utter_message(response="utter_anything_else" if helpful

@@ -23,8 +23,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.actions.conversation import conversation_language, latest_intent
 from bot.i18n import text
-from bot.languages import DEFAULT_LANGUAGE
 from bot.shelters.municipalities import Municipality, find_municipality
 from bot.shelters.site_index import NearbySite, Site, emergency_site_index
 
@@ -209,9 +209,9 @@ class ActionNearestSites(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
-        language = tracker.get_slot("language") or DEFAULT_LANGUAGE
+        language = conversation_language(tracker)
         message = tracker.latest_message or {}
-        intent = (message.get("intent") or {}).get("name")
+        intent = latest_intent(tracker)
         events: List[Dict[Text, Any]] = []
         if intent == "find_shelter":  # a new question: its hazard, or none
             hazard = hazard_in(message)
