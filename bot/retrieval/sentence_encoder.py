@@ -80,18 +80,18 @@ class FastSentenceEncoder:
             padded = np.zeros((256, n + pad_left + pad_right), dtype=np.float32)
             padded[:, pad_left:pad_left + n] = xs
             start = pad_left - left
-            windows = np.concatenate(
-                [padded[:, start + k:start + k + n] for k in range(order)], axis=0
-            )
-            h = self._w1t[i] @ windows
+
+            def windows() -> np.ndarray:  # the `order` shifted copies the convolution reads
+                return np.concatenate(
+                    [padded[:, start + k:start + k + n] for k in range(order)], axis=0
+                )
+
+            h = self._w1t[i] @ windows()
             h += self._b1[i]
             np.maximum(h, 0, out=h)
             h += xs
             padded[:, pad_left:pad_left + n] = h
-            windows = np.concatenate(
-                [padded[:, start + k:start + k + n] for k in range(order)], axis=0
-            )
-            c2 = self._w2t[i] @ windows
+            c2 = self._w2t[i] @ windows()
             c2 += self._b2[i]
             np.maximum(c2, 0, out=c2)
             c2 += h
