@@ -32,24 +32,30 @@ def is_my_number(digits: str) -> bool:
     return check == int(digits[11])
 
 
+def _fold_char(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch  # one character for one: positions stay
+
+
 def _fold_digits(text: str) -> str:
     """Full-width digits and hyphens to ASCII, keeping every character's position."""
-    return "".join(unicodedata.normalize("NFKC", ch) if len(unicodedata.normalize("NFKC", ch)) == 1
-                   else ch for ch in text)
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def _my_number_spans(folded: str):
+    for match in _TWELVE_DIGITS.finditer(folded):
+        if is_my_number(re.sub(r"\D", "", match.group(0))):
+            yield match.start(), match.end()
 
 
 def contains_my_number(text: str) -> bool:
-    folded = _fold_digits(text)
-    return any(is_my_number(re.sub(r"\D", "", m.group(0))) for m in _TWELVE_DIGITS.finditer(folded))
+    return any(True for _ in _my_number_spans(_fold_digits(text)))
 
 
 def mask_personal_data(text: str) -> str:
     folded = _fold_digits(text)
     pieces, last = [], 0
-    spans = []
-    for match in _TWELVE_DIGITS.finditer(folded):
-        if is_my_number(re.sub(r"\D", "", match.group(0))):
-            spans.append((match.start(), match.end(), MY_NUMBER_MASK))
+    spans = [(start, end, MY_NUMBER_MASK) for start, end in _my_number_spans(folded)]
     for match in _EMAIL.finditer(folded):
         spans.append((match.start(), match.end(), EMAIL_MASK))
     for match in _PHONE.finditer(folded):
