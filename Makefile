@@ -12,8 +12,9 @@ venv:
 run: venv
 	$(PY) -m bot serve
 
-## Set everything up and run every test.
+## Set everything up (PostgreSQL, Redis, Chromium included) and run every test.
 test: venv
+	@scripts/ensure_test_services.sh
 	$(PY) -m bot model ensure
 	$(PY) -m pytest
 
