@@ -1,0 +1,113 @@
+"""Staff accounts, signing in with throttling, and server-side sessions.
+
+Throttling: after MAX_FAILURES wrong passwords for one account (or MAX_ADDRESS_FAILURES from one
+address) within THROTTLE_WINDOW, and since the last successful login, further attempts are
+refused without checking the password until the window has passed.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+import hashlib
+import secrets
+from typing import Optional
+
+from bot.staff.passwords import (MIN_PASSWORD_LENGTH, UNKNOWN_USER_HASH, hash_password,
+                                 verify_password)
+from bot.storage.database import session_scope
+from bot.storage.models import LoginAttempt, StaffSession, StaffUser
+
+MAX_FAILURES = 5
+MAX_ADDRESS_FAILURES = 20  # several staff may share an office address
+THROTTLE_WINDOW = timedelta(minutes=15)
+SESSION_LIFETIME = timedelta(hours=8)
+
+
+class AccountError(ValueError):
+    """A clear reason why an account cannot be created."""
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    outcome: str  # "ok", "wrong" or "throttled"
+    token: str = ""  # the session cookie's value when ok
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    staff_name: str
+    csrf_token: str
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes; every time stored here is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def add_user(name: str, password: str, database_url: str = "") -> None:
+    name = name.strip()
+    if not name or len(name) > 100:
+        raise AccountError("the name must be 1 to 100 characters.")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters.")
+    with session_scope(database_url) as db:
+        if db.query(StaffUser).filter_by(name=name).first():
+            raise AccountError(f"an account named '{name}' already exists.")
+        db.add(StaffUser(name=name, password_hash=hash_password(password)))
+
+
+def _recent_failures(db, column, value, since: datetime) -> int:
+    last_success = (db.query(LoginAttempt.created_at)
+                    .filter(column == value, LoginAttempt.success.is_(True))
+                    .order_by(LoginAttempt.created_at.desc()).limit(1).scalar())
+    if last_success is not None:
+        since = max(since, as_utc(last_success))
+    return (db.query(LoginAttempt)
+            .filter(column == value, LoginAttempt.success.is_(False),
+                    LoginAttempt.created_at > since).count())
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
+
+
+def log_in(name: str, password: str, address: str, database_url: str = "") -> LoginResult:
+    since = now() - THROTTLE_WINDOW
+    with session_scope(database_url) as db:
+        if (_recent_failures(db, LoginAttempt.name, name, since) >= MAX_FAILURES
+                or _recent_failures(db, LoginAttempt.address, address, since)
+                >= MAX_ADDRESS_FAILURES):
+            return LoginResult("throttled")
+        user = db.query(StaffUser).filter_by(name=name).first()
+        ok = verify_password(password, user.password_hash if user else UNKNOWN_USER_HASH)
+        ok = ok and user is not None
+        db.add(LoginAttempt(name=name, address=address, success=ok))
+        if not ok:
+            return LoginResult("wrong")
+        token = secrets.token_urlsafe(32)
+        db.add(StaffSession(token_hash=_hash_token(token), staff_name=user.name,
+                            csrf_token=secrets.token_urlsafe(32),
+                            expires_at=now() + SESSION_LIFETIME))
+        return LoginResult("ok", token)
+
+
+def signed_in(token: str, database_url: str = "") -> Optional[SignedIn]:
+    """The session behind a cookie's token, if it exists and has not expired."""
+    if not token:
+        return None
+    with session_scope(database_url) as db:
+        session = db.get(StaffSession, _hash_token(token))
+        if session is None:
+            return None
+        if as_utc(session.expires_at) <= now():
+            db.delete(session)
+            return None
+        return SignedIn(session.staff_name, session.csrf_token)
+
+
+def log_out(token: str, database_url: str = "") -> None:
+    with session_scope(database_url) as db:
+        db.query(StaffSession).filter_by(token_hash=_hash_token(token)).delete()
