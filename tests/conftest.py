@@ -3,3 +3,14 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
+
+import pytest  # noqa: E402
+
+from tests.support.line_api_standin import LineApiStandIn, RunningStandIn  # noqa: E402
+
+
+@pytest.fixture
+def line_api():
+    """A fresh LINE Messaging API stand-in on a loopback port, for one test."""
+    with RunningStandIn(LineApiStandIn()) as running:
+        yield running

@@ -1,0 +1,1 @@
+"""Disaster alerts: residents' subscriptions per municipality and language, and sending."""
