@@ -12,6 +12,7 @@ _COMMAND_MODULES = (
     "bot.nlu.evaluation",
     "bot.serve",
     "bot.shelters.cli",
+    "bot.staff.cli",
 )
 
 

@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 import json
 import os
+from pathlib import Path
 from typing import Dict, List, Tuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import create_engine, func, inspect, text
 
+from bot.knowledge.faq_files import faq_files, read_faq_file
 from bot.languages import DEFAULT_LANGUAGE
 from bot.storage.database import session_scope
 from bot.storage.models import AnsweredFaq, FaqFeedback, Ticket
@@ -119,3 +121,12 @@ def compute(last_day: date, days: int, tracker_url: str, database_url: str = "")
             votes[faq_id][0 if helpful else 1] += count
         figures.feedback = {k: (v[0], v[1]) for k, v in sorted(votes.items())}
     return figures
+
+
+def faq_titles(knowledge_dir: Path) -> Dict[str, str]:
+    """Japanese titles of the live FAQs, so that the charts name FAQs as staff know them."""
+    titles = {}
+    for path in faq_files(knowledge_dir):
+        faqs, _ = read_faq_file(path, date.today())
+        titles.update((faq.id, faq.title_in("ja")) for faq in faqs)
+    return titles
