@@ -21,7 +21,7 @@ from bot.knowledge.knowledge_base import KnowledgeBase
 from bot.paths import KNOWLEDGE_DIR
 from bot.privacy.masking import mask_personal_data
 from bot.storage.database import session_scope
-from bot.storage.models import FaqFeedback, UnansweredQuestion
+from bot.storage.models import AnsweredFaq, FaqFeedback, UnansweredQuestion
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +88,8 @@ class ActionAnswerFaq(Action):
                                language)
         if match.decision == "answer":
             _send_answer(dispatcher, match.faqs[0], language)
+            _record(AnsweredFaq(faq_id=match.faqs[0].id, language=language,
+                                channel=_channel(tracker)))
             return [SlotSet(LAST_FAQ_SLOT, match.faqs[0].id)]
         if intent == "ask_topic":  # "tell me about disasters": the topic's menu, not a guess
             _show_topic(dispatcher, tracker.get_slot("topic"), language)
