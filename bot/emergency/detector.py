@@ -1,0 +1,52 @@
+"""Is this message an emergency happening now? Which kind, and which number to call?
+
+A message raises the alarm when it reports an emergency ("my house is on fire", 倒れています)
+or shouts one ("火事！", "help fire", "cứu với cháy nhà"). A word alone without a shout
+("tsunami", 救急車) is a topic: residents use it to open the topic's answers. Messages about emergencies that are
+not happening now get their normal answer: hypotheticals ("if there is a fire…"), the past
+("昨日火事があった") and questions about the service or preparing ("is 119 free?").
+The cues are data: cues/<lang>.yml.
+"""
+
+from dataclasses import dataclass
+from typing import Dict, Optional, Tuple
+
+from bot.emergency.lexicon import KINDS, Cue, FoldedText, lexicon
+
+# Fire, ambulance and rescue are 119; the police is 110. Tsunami: evacuate first, 119 if
+# someone is in danger.
+NUMBERS = {"fire": "119", "medical": "119", "trapped": "119", "tsunami": "119", "crime": "110"}
+
+@dataclass(frozen=True)
+class Emergency:
+    kind: str  # fire, medical, trapped, tsunami, crime
+    number: str  # 119 or 110
+    cues: Tuple[str, ...]  # the phrases that raised the alarm
+
+
+def _found(cues_by_key: Dict[str, Tuple[Cue, ...]], text: FoldedText) -> Dict[str, Tuple[Cue, ...]]:
+    found = {key: tuple(c for c in cues if c.found_in(text)) for key, cues in cues_by_key.items()}
+    return {key: cues for key, cues in found.items() if cues}
+
+
+def _emergency(found: Dict[str, Tuple[Cue, ...]]) -> Emergency:
+    kind = next(k for k in KINDS if k in found)
+    return Emergency(kind, NUMBERS[kind], tuple(c.phrase for cues in found.values() for c in cues))
+
+
+def detect_emergency(message: str) -> Optional[Emergency]:
+    """The emergency the message reports or shouts, or None."""
+    text = FoldedText.of(message)
+    cues = lexicon()
+    reports, topics = _found(cues.reports, text), _found(cues.topics, text)
+    if not reports and not topics:
+        return None
+    markers = _found(cues.markers, text)
+    if "hypothetical" in markers or "past" in markers:
+        return None
+    urgent, asks_information = "urgent" in markers, "information" in markers
+    if reports:
+        return None if asks_information and not urgent else _emergency(reports)
+    if asks_information:
+        return None
+    return _emergency(topics) if urgent or "!" in text.compact else None

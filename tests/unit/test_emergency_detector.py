@@ -1,0 +1,81 @@
+"""The emergency red flags on the team's evaluation sets, and the eval command's contract."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.__main__ import main
+from bot.emergency import detect_emergency
+from bot.emergency.evaluation import LabelledFileError, evaluate_files, read_labelled
+from bot.languages import LANGUAGES
+from tests.conftest import PROJECT_ROOT
+
+SETS = PROJECT_ROOT / "tests" / "data" / "emergency"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_emergency_raises_the_alarm_and_no_ordinary_question_does(language):
+    path = SETS / f"{language}.tsv"
+    lines = read_labelled(path)
+    assert sum(label == "emergency" for label, _ in lines) >= 40
+    assert sum(label == "ordinary" for label, _ in lines) >= 40
+    result = evaluate_files([path])[language]
+    assert result["errors"] == []
+    assert result["recall"] == 1.0 and result["precision"] == 1.0
+
+
+@pytest.mark.parametrize("message, kind, number", [
+    ("火事！", "fire", "119"),
+    ("help fire", "fire", "119"),
+    ("cứu với cháy nhà", "fire", "119"),
+    ("cuu voi chay nha", "fire", "119"),  # no Vietnamese keyboard
+    ("ＨＥＬＰ　ＦＩＲＥ", "fire", "119"),  # full-width
+    ("heeeelp my dad collapsed", "medical", "119"),
+    ("엘리베이터에 갇혔어요", "trapped", "119"),
+    ("津波が来る！", "tsunami", "119"),
+    ("有人闖入我家", "crime", "110"),  # Traditional characters
+    ("泥棒がいる", "crime", "110"),
+    # A tsunami comes first: evacuating is the one thing that matters then.
+    ("tsunami is coming and my grandma collapsed", "tsunami", "119"),
+])
+def test_kind_and_number_to_call(message, kind, number):
+    emergency = detect_emergency(message)
+    assert (emergency.kind, emergency.number) == (kind, number)
+
+
+@pytest.mark.parametrize("message", [
+    "救急車は有料ですか", "what number is the ambulance?", "is 119 free?", "火災保険について",
+    "昨日火事があった", "if there is a fire what should I do", "tsunami", "救急車",
+    "좋은 아침입니다",  # 아침입니다 holds the letters of 침입 (break-in) across two words
+    "nha hang chay o chiba",  # a vegetarian restaurant, typed without diacritics
+])
+def test_questions_words_and_lookalikes_are_not_alarms(message):
+    assert detect_emergency(message) is None
+
+
+def test_eval_command_prints_precision_and_recall_per_language_then_json(capsys):
+    assert main(["emergency", "eval", str(SETS / "en.tsv"), str(SETS / "ko.tsv")]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0].startswith("en: precision 1.000 recall 1.000")
+    summary = json.loads(lines[-1])
+    assert set(summary) == {"en", "ko"}
+    assert summary["ko"]["emergencies"] >= 40 and summary["ko"]["false_alarms"] == 0
+
+
+def test_eval_counts_misses_and_false_alarms(tmp_path):
+    path = tmp_path / "en.tsv"
+    path.write_text("emergency\tmy house is on fire\nemergency\tthe weather is nice\n"
+                    "ordinary\twhere is city hall\nordinary\tsomeone collapsed!\n", encoding="utf-8")
+    result = evaluate_files([path])["en"]
+    assert (result["misses"], result["false_alarms"]) == (1, 1)
+    assert result["recall"] == 0.5 and result["precision"] == 0.5
+
+
+def test_a_malformed_line_is_reported_with_file_and_line(tmp_path, capsys):
+    path = tmp_path / "en.tsv"
+    path.write_text("emergency\tfire!\nalarm fire\n", encoding="utf-8")
+    with pytest.raises(LabelledFileError, match=r"en\.tsv:2"):
+        read_labelled(path)
+    assert main(["emergency", "eval", str(path)]) == 2
+    assert "en.tsv:2" in capsys.readouterr().err
