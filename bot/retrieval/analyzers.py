@@ -105,22 +105,40 @@ class KoreanAnalyzer:
         "이에요 예요 입니다 인가요 인데 이랑 랑 처럼 보다 에서는 에는 으로는 로는 에도 에서도".split(),
         key=len, reverse=True,
     )
+    # Verb endings (eomi) a chat question ends its words with, and the forms of 하다/되다 that
+    # turn a Sino-Korean noun into a verb (신고해야 → 신고, 등록하려면 → 등록): without them the
+    # same procedure is a different word in every sentence. One-syllable endings (고, 서, 지 …)
+    # are left out: too many nouns end in them (신고, 교과서).
+    _ENDINGS = (
+        "어요 아요 여요 세요 나요 까요 을까요 는데 은데 는데요 려면 으려면 려고 으려고 지요 으면 "
+        "어서 아서 어야 아야 니까 으니까 는지 은지 습니까 습니다 었어요 았어요 였어요 었는데 "
+        "았는데 었어 았어 고요 어도 아도 해야 해서 해도 하면 하고 해요 하는데 돼야 돼서 되면".split()
+    )
+    _VERBALIZERS = ("하", "해", "했", "할", "한", "합", "되", "돼", "됐", "될", "된", "됩")
+    _SUFFIXES = sorted(set(_PARTICLES) | set(_ENDINGS), key=len, reverse=True)
 
     def analyze(self, text: str) -> Analysis:
         terms = []
         for word in _WORD.findall(_nfkc(text).lower()):
             terms.append(word)
-            stem = self._strip_particle(word)
+            stem = self.stem(word)
             if stem != word:
                 terms.append(stem)
             terms.extend("~" + stem[i:i + 2] for i in range(len(stem) - 1))
+            terms.extend("#" + syllable for syllable in stem)
         return Analysis(terms)
 
-    def _strip_particle(self, word: str) -> str:
-        for particle in self._PARTICLES:
-            if len(word) > len(particle) and word.endswith(particle):
-                return word[: -len(particle)]
-        return word
+    def stem(self, word: str) -> str:
+        """The word without its particle or verb ending (the longest that fits), and without
+        a 하다/되다 form that follows a noun."""
+        stem = word
+        for suffix in self._SUFFIXES:
+            if len(word) > len(suffix) and word.endswith(suffix):
+                stem = word[: -len(suffix)]
+                break
+        if len(stem) > 2 and stem[-1] in self._VERBALIZERS:
+            return stem[:-1]
+        return stem
 
 
 def strip_vietnamese_diacritics(text: str) -> str:

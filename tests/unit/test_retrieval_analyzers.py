@@ -67,6 +67,17 @@ def test_korean_particles_and_syllable_bigrams():
     assert set(terms("전입신고", "ko")) <= with_particle
 
 
+@pytest.mark.parametrize("verb", ["신고해야 돼요", "신고하려면", "신고했어요", "신고할 수 있나요"])
+def test_korean_verb_endings_and_hada_fold_to_the_noun(verb):
+    # The noun a resident's verb is built on matches the FAQ's "전입 신고" however it ends.
+    assert "신고" in terms(verb, "ko")
+
+
+def test_korean_nouns_keep_their_last_syllable():
+    assert "공항" in terms("공항에서", "ko")
+    assert "보험료" in terms("보험료", "ko")
+
+
 @pytest.mark.parametrize("word", ["moving", "moved", "moves", "move"])
 def test_english_light_stemming(word):
     assert english_stem(word) == "mov"
