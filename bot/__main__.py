@@ -6,6 +6,7 @@ import sys
 
 # Each command lives with the code it operates; its module exposes register(subparsers).
 _COMMAND_MODULES = (
+    "bot.alerts.cli",
     "bot.emergency.cli",
     "bot.knowledge.cli",
     "bot.langid.cli",
