@@ -39,6 +39,7 @@ class Delivery:
     to: List[str]
     messages: List[Dict[str, Any]]
     reply_token: Optional[str] = None
+    received_at: float = field(default_factory=time.monotonic)
 
     @property
     def texts(self) -> List[str]:
@@ -49,6 +50,7 @@ class Delivery:
 class LineApiStandIn:
     access_token: str = "test-access-token"
     monthly_limit: Optional[int] = None
+    reply_delay_s: float = 0.0  # how long LINE takes to accept a reply (to show non-blocking)
     messages_sent: int = 0
     profiles: Dict[str, Dict[str, Any]] = field(default_factory=dict)
     requests: List[Request] = field(default_factory=list)
@@ -161,6 +163,8 @@ class LineApiStandIn:
         return self._answer(request, body, 200)
 
     async def _reply(self, request: web.Request) -> web.Response:
+        await asyncio.sleep(self.reply_delay_s)
+
         def recipients(body: Dict[str, Any]) -> List[str]:
             token = body.get("replyToken")
             with self._lock:

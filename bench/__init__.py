@@ -1,0 +1,1 @@
+"""Benchmarks: speed and memory figures for the README, run with `make bench`."""

@@ -1,0 +1,163 @@
+"""LINE end to end: a signed webhook → Rasa → action server → the reply the LINE stand-in
+receives, exactly as a LINE user would see it, in every language."""
+
+import base64
+import hashlib
+import hmac
+import itertools
+import json
+
+import pytest
+import requests
+
+from bot.i18n import text
+from bot.shelters.site_index import emergency_site_index
+from tests.integration.conftest import LINE_CHANNEL_SECRET
+from tests.integration.test_shelters_dialogue import CHIBA_STATION, _site_names
+
+pytestmark = pytest.mark.server
+
+_ids = itertools.count()
+GREETINGS = {"ja": "こんにちは", "en": "hello", "zh": "你好", "ko": "안녕하세요", "vi": "xin chào"}
+
+
+def _user(name):
+    return f"Uline{name}{next(_ids)}"
+
+
+def _post(assistant, body: bytes, signature=None):
+    headers = {"Content-Type": "application/json"}
+    if signature is not False:
+        headers["X-Line-Signature"] = signature or base64.b64encode(hmac.new(
+            LINE_CHANNEL_SECRET.encode(), body, hashlib.sha256).digest()).decode()
+    return requests.post(f"{assistant.base_url}/webhooks/line/webhook", data=body,
+                         headers=headers, timeout=30)
+
+
+def _deliver(assistant, line_service, user, event, event_id=None, redelivery=False):
+    """Posts one signed event from `user` (with a fresh reply token); returns the response."""
+    event = dict(event, webhookEventId=event_id or f"ev-{next(_ids)}", timestamp=1,
+                 mode="active", source={"type": "user", "userId": user},
+                 deliveryContext={"isRedelivery": redelivery})
+    if event["type"] not in ("unfollow",):
+        event["replyToken"] = line_service.stand_in.issue_reply_token(user)
+    body = json.dumps({"destination": "Ubot", "events": [event]}).encode()
+    return _post(assistant, body)
+
+
+def _text(message):
+    return {"type": "message", "message": {"id": str(next(_ids)), "type": "text",
+                                           "text": message}}
+
+
+def _replies(line_service, user, count=1):
+    """The texts of the first `count` deliveries to `user`, once they have all arrived."""
+    deliveries = line_service.stand_in.wait_for(
+        lambda: (lambda d: d if len(d) >= count else None)(
+            line_service.stand_in.deliveries_to(user)))
+    return deliveries[:count]
+
+
+def test_a_missing_or_wrong_signature_is_refused(assistant, line_service):
+    body = json.dumps({"events": [_text("hi")]}).encode()
+    assert _post(assistant, body, signature=False).status_code == 401
+    assert _post(assistant, body, signature="d3Jvbmc=").status_code == 401
+
+
+@pytest.mark.parametrize("body", [b"{not json", b'{"events": "x"}', b"\xff\xfe\x00"])
+def test_a_signed_body_that_is_not_a_webhook_is_a_bad_request(assistant, line_service, body):
+    assert _post(assistant, body).status_code == 400
+
+
+def test_the_verify_request_of_the_line_console_is_accepted(assistant, line_service):
+    assert _post(assistant, b'{"destination": "Ubot", "events": []}').status_code == 200
+
+
+@pytest.mark.parametrize("language", sorted(GREETINGS))
+def test_a_greeting_is_answered_in_the_users_language(assistant, line_service, language):
+    user = _user("greet")
+    assert _deliver(assistant, line_service, user, _text(GREETINGS[language])).status_code == 200
+    [delivery] = _replies(line_service, user)
+    assert delivery.kind == "reply"
+    assert delivery.texts == [assistant.text_of("utter_greet", language)]
+
+
+def test_easy_japanese_chosen_with_a_quick_reply_button(assistant, line_service):
+    user = _user("easy")
+    _deliver(assistant, line_service, user, {
+        "type": "postback", "postback": {"data": '/choose_language{"language": "ja-easy"}'}})
+    _deliver(assistant, line_service, user, _text("こんにちは"))
+    first, second = _replies(line_service, user, 2)
+    assert first.texts == [assistant.text_of("utter_language_changed", "ja-easy")]
+    assert second.texts == [assistant.text_of("utter_greet", "ja-easy")]
+
+
+@pytest.mark.parametrize("profile_language, expected", [
+    ("ja", "ja"), ("en", "en"), ("zh-Hans", "zh"), ("zh-Hant", "zh"), ("ko", "ko"), ("vi", "vi"),
+    ("th", "ja")])
+def test_follow_welcomes_with_a_language_picker_in_the_profile_language(
+        assistant, line_service, profile_language, expected):
+    user = _user("follow")
+    line_service.stand_in.profiles[user] = {"userId": user, "displayName": "x",
+                                            "language": profile_language}
+    _deliver(assistant, line_service, user, {"type": "follow"})
+    [delivery] = _replies(line_service, user)
+    assert delivery.texts == [text("line_welcome", expected),
+                              assistant.text_of("utter_language_changed", expected)]
+    assert len(delivery.messages[-1]["quickReply"]["items"]) == 6
+
+
+def test_an_faq_answer_with_its_link_and_feedback_buttons_in_one_reply(assistant, line_service):
+    user = _user("faq")
+    _deliver(assistant, line_service, user, _text("How do I get a residence certificate at a "
+                                                  "convenience store?"))
+    [delivery] = _replies(line_service, user)
+    assert delivery.kind == "reply" and 1 <= len(delivery.messages) <= 5
+    joined = "\n".join(delivery.texts)
+    assert "https://" in joined and "convenience store" in joined
+    postbacks = [i["action"]["data"] for i in delivery.messages[-1]["quickReply"]["items"]]
+    assert "/affirm" in postbacks and "/deny" in postbacks
+
+
+def test_a_location_message_lists_the_three_nearest_sites(assistant, line_service):
+    user = _user("location")
+    _deliver(assistant, line_service, user, {"type": "message", "message": {
+        "id": "1", "type": "location", "title": "現在地", "address": "千葉市",
+        "latitude": CHIBA_STATION[0], "longitude": CHIBA_STATION[1]}})
+    [delivery] = _replies(line_service, user)
+    expected = emergency_site_index().nearest(*CHIBA_STATION, hazard=None, top=3)
+    assert _site_names(delivery.texts) == [n.site.name for n in expected]
+
+
+def test_a_sticker_gets_a_request_for_text(assistant, line_service):
+    user = _user("sticker")
+    line_service.stand_in.profiles[user] = {"userId": user, "language": "ko"}
+    _deliver(assistant, line_service, user, {"type": "message", "message": {
+        "id": "1", "type": "sticker", "packageId": "446", "stickerId": "1988"}})
+    [delivery] = _replies(line_service, user)
+    assert "글자로" in delivery.texts[0]
+
+
+def test_a_redelivered_event_is_answered_once(assistant, line_service):
+    user = _user("redelivery")
+    first = _deliver(assistant, line_service, user, _text("hello"), event_id="ev-same")
+    again = _deliver(assistant, line_service, user, _text("hello"), event_id="ev-same",
+                     redelivery=True)
+    assert first.status_code == again.status_code == 200
+    _deliver(assistant, line_service, user, _text("thank you"))  # a later, new event
+    deliveries = _replies(line_service, user, 2)
+    assert deliveries[0].texts == [assistant.text_of("utter_greet", "en")]
+    assert deliveries[1].texts == [assistant.text_of("utter_youre_welcome", "en")]
+    assert len(line_service.stand_in.deliveries_to(user)) == 2
+
+
+def test_the_webhook_answers_before_the_reply_is_sent(assistant, line_service):
+    user = _user("async")
+    line_service.stand_in.reply_delay_s = 3
+    try:
+        assert _deliver(assistant, line_service, user, _text("hello")).status_code == 200
+        assert line_service.stand_in.deliveries_to(user) == []
+        [delivery] = _replies(line_service, user)
+    finally:
+        line_service.stand_in.reply_delay_s = 0
+    assert delivery.texts == [assistant.text_of("utter_greet", "en")]

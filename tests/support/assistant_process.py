@@ -1,0 +1,79 @@
+"""`python -m bot serve` on free loopback ports, for the tests and the benchmarks.
+
+Each run has its own runtime folder: SQLite tracker store, the action server's database and
+the servers' log. Extra environment (e.g. the LINE stand-in's URL) is passed to both servers.
+"""
+
+import os
+from pathlib import Path
+import signal
+import socket
+import subprocess
+import sys
+import time
+from typing import Dict, Optional
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+_START_TIMEOUT_S = 420
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class AssistantProcess:
+    def __init__(self, runtime: Path, extra_env: Optional[Dict[str, str]] = None):
+        self.runtime = runtime
+        self.port, self.actions_port, self.webchat_port = free_port(), free_port(), free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.webchat_url = f"http://127.0.0.1:{self.webchat_port}/"
+        self.database_url = f"sqlite:///{runtime / 'assistant.db'}"  # the action server's
+        self.tracker_db = runtime / "tracker.db"
+        self.log_path = runtime / "serve.log"
+        self._env = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT), TF_CPP_MIN_LOG_LEVEL="2",
+                         DATABASE_URL=self.database_url, **(extra_env or {}))
+        self._env.pop("SENTRY_DSN", None)
+        self._process: Optional[subprocess.Popen] = None
+
+    def __enter__(self) -> "AssistantProcess":
+        with open(self.log_path, "wb") as log:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "bot", "serve", "--port", str(self.port),
+                 "--actions-port", str(self.actions_port),
+                 "--webchat-port", str(self.webchat_port), "--tracker-db", str(self.tracker_db)],
+                cwd=PROJECT_ROOT, env=self._env, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True)
+        deadline = time.monotonic() + _START_TIMEOUT_S
+        while "is running" not in self.log_path.read_text(errors="replace"):
+            if self._process.poll() is not None or time.monotonic() > deadline:
+                self.__exit__()
+                raise RuntimeError("assistant did not start:\n"
+                                   + self.log_path.read_text(errors="replace")[-5000:])
+            time.sleep(1)
+        return self
+
+    @property
+    def pids(self) -> Dict[str, int]:
+        """The Rasa and action-server processes (children of `bot serve`), for memory figures."""
+        children = Path(f"/proc/{self._process.pid}/task/{self._process.pid}/children")
+        pids = [int(p) for p in children.read_text().split()] if children.exists() else []
+        names = {}
+        for pid in pids:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            if "rasa_sdk" in cmdline:
+                names["action_server"] = pid
+            elif " rasa " in f" {cmdline} " or "-m rasa" in cmdline:
+                names["rasa"] = pid
+        return names
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._process is None or self._process.poll() is not None:
+            return
+        self._process.send_signal(signal.SIGTERM)
+        try:
+            self._process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self._process.pid, signal.SIGKILL)
+            self._process.wait()
