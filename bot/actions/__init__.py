@@ -5,6 +5,7 @@ from bot.monitoring import init_sentry
 init_sentry("action-server")
 
 # Actions register themselves with rasa-sdk when their module is imported.
+from bot.actions.emergency import ActionEmergencyHelp, ActionEmergencyPhraseCard  # noqa: E402,F401
 from bot.actions.faq import ActionAnswerFaq, ActionRecordFeedback  # noqa: E402
 from bot.actions.language import ValidateLanguage  # noqa: E402
 from bot.actions.shelters import ActionNearestSites  # noqa: E402
