@@ -3,7 +3,7 @@ stand-in for Rasa's HTTP API that records the actions the console asks it to run
 
 import re
 import socket
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
