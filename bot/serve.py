@@ -1,9 +1,11 @@
-"""`make run`: the action server and the Rasa server, started together and stopped together.
+"""`make run`: the action server, the Rasa server and the web chat's demo server, started
+together and stopped together.
 
 `python -m bot serve` trains the model if its inputs changed, starts the rasa-sdk action server,
-then Rasa (REST and socket.io channels), waits until both answer, prints how to talk to the
-assistant, and on Ctrl-C (or SIGTERM) stops both. `--shell` runs `rasa shell` instead of the
-HTTP server, for chatting in the terminal.
+then Rasa (REST and socket.io channels) and the web server of the website chat widget (its files
+and a demo page), waits until all answer, prints how to talk to the assistant, and on Ctrl-C (or
+SIGTERM) stops them all. `--shell` runs `rasa shell` instead of the HTTP servers, for chatting in
+the terminal.
 """
 
 import argparse
@@ -70,21 +72,23 @@ def _stop(processes: List[subprocess.Popen]) -> None:
             process.wait()
 
 
-def _print_instructions(port: int) -> None:
+def _print_instructions(port: int, webchat_port: int) -> None:
     print(
         f"""
 The Chiba resident assistant is running.
   REST:      curl -s http://localhost:{port}/webhooks/rest/webhook \\
                -H 'Content-Type: application/json' -d '{{"sender": "me", "message": "こんにちは"}}'
   socket.io: http://localhost:{port}/socket.io (the website chat widget)
+  Web chat:  http://localhost:{webchat_port}/ (a demo prefecture page with the chat widget)
   Terminal:  make shell
-Languages: 日本語, やさしい日本語, English, 中文, 한국어, Tiếng Việt. Ctrl-C stops both servers.
+Languages: 日本語, やさしい日本語, English, 中文, 한국어, Tiếng Việt. Ctrl-C stops all servers.
 """,
         flush=True,
     )
 
 
-def serve(port: int, actions_port: int, tracker_db: Path, shell: bool = False) -> int:
+def serve(port: int, actions_port: int, webchat_port: int, tracker_db: Path,
+          shell: bool = False) -> int:
     model = ensure_model()
     endpoints = write_endpoints(actions_port, tracker_db)
     env = rasa_environment()
@@ -114,8 +118,16 @@ def serve(port: int, actions_port: int, tracker_db: Path, shell: bool = False) -
             cwd=PROJECT_ROOT, env=env,
         )
         processes.append(rasa)
+        # The page is opened in a browser on this machine, so Rasa as the browser reaches it.
+        webchat = subprocess.Popen(
+            [python, "-m", "connectors.webchat.server", "--port", str(webchat_port),
+             "--rasa-url", f"http://localhost:{port}"],
+            cwd=PROJECT_ROOT, env=env,
+        )
+        processes.append(webchat)
         _wait_until_up(f"http://127.0.0.1:{port}/", rasa, "The Rasa server")
-        _print_instructions(port)
+        _wait_until_up(f"http://127.0.0.1:{webchat_port}/", webchat, "The web chat server")
+        _print_instructions(port, webchat_port)
         while all(p.poll() is None for p in processes):
             time.sleep(0.5)
         failed = next(p for p in processes if p.poll() is not None)
@@ -129,7 +141,8 @@ def serve(port: int, actions_port: int, tracker_db: Path, shell: bool = False) -
 
 
 def _serve(args: argparse.Namespace) -> int:
-    return serve(args.port, args.actions_port, Path(args.tracker_db), shell=args.shell)
+    return serve(args.port, args.actions_port, args.webchat_port, Path(args.tracker_db),
+                 shell=args.shell)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -137,6 +150,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--port", type=int, default=int(os.environ.get("RASA_PORT", 5005)))
     parser.add_argument("--actions-port", type=int,
                         default=int(os.environ.get("ACTIONS_PORT", 5055)))
+    parser.add_argument("--webchat-port", type=int,
+                        default=int(os.environ.get("WEBCHAT_PORT", 8080)),
+                        help="the web chat widget's files and demo page")
     parser.add_argument("--tracker-db", default=str(RUNTIME_DIR / "tracker.db"),
                         help="SQLite file for conversations")
     parser.add_argument("--shell", action="store_true", help="chat in the terminal instead")

@@ -1,7 +1,8 @@
 """A real assistant for the tests: `python -m bot serve` on free loopback ports.
 
 Started once per test session, with its own SQLite tracker store; every test talks to it over
-HTTP exactly as the web widget or a REST client would.
+HTTP exactly as the web widget or a REST client would. `webchat_url` is the demo page with the
+chat widget (served from another port than Rasa, so the browser tests are cross-origin).
 """
 
 import os
@@ -30,8 +31,9 @@ def _free_port() -> int:
 
 
 class Assistant:
-    def __init__(self, base_url: str, database_url: str):
+    def __init__(self, base_url: str, database_url: str, webchat_url: str):
         self.base_url = base_url
+        self.webchat_url = webchat_url
         self.database_url = database_url  # the action server's records
         self._responses = yaml.safe_load(
             (PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
@@ -63,7 +65,7 @@ class Assistant:
 
 @pytest.fixture(scope="session")
 def assistant(tmp_path_factory):
-    port, actions_port = _free_port(), _free_port()
+    port, actions_port, webchat_port = _free_port(), _free_port(), _free_port()
     runtime = tmp_path_factory.mktemp("assistant")
     log_path = runtime / "serve.log"
     database_url = f"sqlite:///{runtime / 'assistant.db'}"
@@ -73,7 +75,8 @@ def assistant(tmp_path_factory):
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "bot", "serve", "--port", str(port),
-             "--actions-port", str(actions_port), "--tracker-db", str(runtime / "tracker.db")],
+             "--actions-port", str(actions_port), "--webchat-port", str(webchat_port),
+             "--tracker-db", str(runtime / "tracker.db")],
             cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True,
         )
@@ -84,7 +87,7 @@ def assistant(tmp_path_factory):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("assistant did not start:\n" + log_path.read_text()[-5000:])
             time.sleep(1)
-        yield Assistant(base_url, database_url)
+        yield Assistant(base_url, database_url, f"http://127.0.0.1:{webchat_port}/")
     finally:
         process.send_signal(signal.SIGTERM)
         try:

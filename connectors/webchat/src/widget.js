@@ -64,14 +64,24 @@
     return code === "ja-easy" ? "ja" : code;
   }
 
-  // Which language a message is written in, from its script (replies carry no language tag).
+  // Which language a message is written in, from the script most of its letters are in
+  // (replies carry no language tag; a Korean list may well name a Japanese place).
   function languageOf(text) {
-    if (/[\u3040-\u30ff]/.test(text)) return "ja";
-    if (/[\uac00-\ud7af\u1100-\u11ff]/.test(text)) return "ko";
-    if (/[\u4e00-\u9fff]/.test(text)) return /^ja/.test(state.language) ? "ja" : "zh";
-    if (/[\u0103\u0111\u01a1\u01b0\u1ea0-\u1ef9]/i.test(text)) return "vi";
-    if (/[a-z]/i.test(text)) return "en";
-    return htmlLang(state.language);
+    var letters = text.replace(URL_PATTERN, "");
+    var count = function (pattern) { return (letters.match(pattern) || []).length; };
+    var kana = count(/[\u3040-\u30ff]/g);
+    var han = count(/[\u4e00-\u9fff]/g);
+    var scores = {
+      ja: kana ? kana + han : 0,
+      zh: kana ? 0 : han,
+      ko: count(/[\uac00-\ud7af\u1100-\u11ff]/g),
+      latin: count(/[a-z\u00c0-\u024f\u1e00-\u1eff]/gi)
+    };
+    var best = Object.keys(scores).reduce(function (a, b) { return scores[b] > scores[a] ? b : a; });
+    if (!scores[best]) return htmlLang(state.language);
+    if (best === "latin") return /[\u0103\u0111\u01a1\u01b0\u1ea0-\u1ef9]/i.test(letters) ? "vi" : "en";
+    if (best === "zh" && /^ja/.test(state.language)) return "ja";  // kanji only, like a place name
+    return best;
   }
 
   function element(tag, attributes, children) {
@@ -219,7 +229,10 @@
         "replies", "aria-label");
       message.replies.forEach(function (reply) {
         var button = element("button", {type: "button", lang: languageOf(reply.title)}, [reply.title]);
-        button.addEventListener("click", function () { send(reply.payload, reply.title); });
+        button.addEventListener("click", function () {
+          send(reply.payload, reply.title);
+          input.focus();  // the buttons are gone: keep keyboard users where they type
+        });
         group.appendChild(button);
       });
       node.appendChild(group);
