@@ -56,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                          help="Rasa server (default: RASA_URL or http://127.0.0.1:5005)")
     console.add_argument("--tracker-db-url", default="",
                          help="Rasa's SQL tracker store (default: TRACKER_DATABASE_URL or "
-                              "sqlite:///var/tracker.db)")
+                              "var/tracker.db, what `make run` writes)")
     console.add_argument("--secure-cookies", choices=("auto", "always", "never"), default="auto",
                          help="mark cookies Secure: when served over https (auto), always "
                               "(behind an https proxy) or never")

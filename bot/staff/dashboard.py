@@ -20,11 +20,12 @@ from sqlalchemy import create_engine, func, inspect, text
 
 from bot.knowledge.faq_files import faq_files, read_faq_file
 from bot.languages import DEFAULT_LANGUAGE
+from bot.paths import RUNTIME_DIR
 from bot.storage.database import session_scope
 from bot.storage.models import AnsweredFaq, FaqFeedback, Ticket
 
 JAPAN = ZoneInfo("Asia/Tokyo")
-DEFAULT_TRACKER_URL = "sqlite:///var/tracker.db"
+DEFAULT_TRACKER_URL = f"sqlite:///{RUNTIME_DIR / 'tracker.db'}"  # what `make run` writes
 TOP_FAQS = 10
 
 
@@ -58,6 +59,9 @@ def period(last_day: date, days: int) -> Tuple[List[date], datetime, datetime]:
 
 
 def _tracker_events(tracker_url: str, end: datetime):
+    sqlite_file = tracker_url.partition("sqlite:///")[2]
+    if sqlite_file and not Path(sqlite_file).exists():
+        return None  # Rasa has not written it yet; connecting would create an empty file
     engine = create_engine(tracker_url, future=True)
     try:
         if not inspect(engine).has_table("events"):

@@ -85,7 +85,8 @@ def test_figures(tracker_url, seeded):
 def test_missing_tracker_database_is_said_not_crashed(tmp_path, seeded):
     figures = dashboard.compute(TODAY, 7, f"sqlite:///{tmp_path / 'none.db'}", seeded)
     assert not figures.tracker_available and figures.conversations == 0
-    assert figures.handoff_rate == 0.0
+    assert figures.handoff_rate == 0.0 and figures.tickets == 1
+    assert not (tmp_path / "none.db").exists()
 
 
 async def test_dashboard_page_draws_the_figures(console, tracker_url, seeded,  # noqa: F811
