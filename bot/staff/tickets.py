@@ -51,6 +51,7 @@ class TicketView:
     created_at: datetime
     updated_at: datetime
     closed_at: Optional[datetime]
+    satisfied: Optional[bool] = None
     messages: Tuple[MessageView, ...] = ()
 
     @property
@@ -67,7 +68,7 @@ def _view(ticket: Ticket, with_messages: bool = False) -> TicketView:
     return TicketView(
         ticket.id, ticket.conversation_id, ticket.channel, ticket.language, ticket.summary,
         ticket.status, ticket.assignee, as_utc(ticket.created_at), as_utc(ticket.updated_at),
-        as_utc(ticket.closed_at) if ticket.closed_at else None,
+        as_utc(ticket.closed_at) if ticket.closed_at else None, ticket.satisfied,
         tuple(_message_view(m) for m in ticket.messages) if with_messages else ())
 
 
@@ -185,6 +186,19 @@ def close(ticket_id: int, staff: str, database_url: str = "") -> None:
             return
         ticket.status, ticket.closed_at, ticket.updated_at = "closed", now(), now()
         ticket.assignee = ticket.assignee or staff
+
+
+def record_satisfaction(conversation_id: str, satisfied: bool,
+                        database_url: str = "") -> Optional[int]:
+    """The resident's rating, kept with their latest closed ticket; returns its id, if any."""
+    with session_scope(database_url) as db:
+        ticket = (db.query(Ticket)
+                  .filter(Ticket.conversation_id == conversation_id, Ticket.status == "closed")
+                  .order_by(Ticket.closed_at.desc(), Ticket.id.desc()).first())
+        if ticket is None:
+            return None
+        ticket.satisfied = satisfied
+        return ticket.id
 
 
 def get_ticket(ticket_id: int, database_url: str = "") -> TicketView:

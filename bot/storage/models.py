@@ -64,6 +64,7 @@ class Ticket(Base):
     created_at = Column(DateTime(timezone=True), default=_now, nullable=False, index=True)
     updated_at = Column(DateTime(timezone=True), default=_now, onupdate=_now, nullable=False)
     closed_at = Column(DateTime(timezone=True))
+    satisfied = Column(Boolean)  # the resident's 😊/😞 once the ticket is closed
     messages = relationship("TicketMessage", back_populates="ticket",
                             order_by="TicketMessage.id", cascade="all, delete-orphan")
 

@@ -245,6 +245,8 @@ async def test_lifecycle_persists_across_app_instances(tmp_path, console, databa
         assert "完了" in page and "hanako" in page
         assert "When is burnable garbage collected?" in page
         assert "返信文" not in page  # no reply box on a closed ticket
+        tickets.record_satisfaction("line-U123", True, database_url)
+        assert "😊 満足" in await (await again.get(f"/tickets/{ticket_id}")).text()
         done = await (await again.get("/api/tickets?status=closed")).json()
         assert [(t["id"], t["assignee"]) for t in done] == [(ticket_id, "hanako")]
     finally:

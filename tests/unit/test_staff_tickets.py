@@ -92,3 +92,14 @@ def test_list_filters(database_url):
     assert found(status="assigned") == {"b"}
     assert found(status="open", language="en", channel="line") == {"a"}
     assert tickets.ticket_channels(database_url) == ["line", "socketio"]
+
+
+def test_satisfaction_is_kept_with_the_latest_closed_ticket(database_url):
+    assert tickets.record_satisfaction("conv-5", True, database_url) is None  # nothing closed
+    first = tickets.open_ticket("conv-5", "line", "en", "", database_url=database_url)
+    tickets.close(first, "hanako", database_url)
+    second = tickets.open_ticket("conv-5", "line", "en", "", database_url=database_url)
+    tickets.close(second, "hanako", database_url)
+    assert tickets.record_satisfaction("conv-5", False, database_url) == second
+    assert tickets.get_ticket(second, database_url).satisfied is False
+    assert tickets.get_ticket(first, database_url).satisfied is None
