@@ -28,7 +28,7 @@ texts=$(python3 -c 'import json, sys; print(json.dumps(json.load(sys.stdin), ens
   echo "/*! Chiba resident assistant: website chat widget. Built by connectors/webchat/build.sh; do not edit."
   echo " * Includes socket.io-client $SOCKET_IO_VERSION, under this licence:"
   echo " *"
-  sed 's/^/ * /; s/ *$//' vendor/socket.io-client.LICENSE
+  awk '{ line = " * " $0; sub(/ +$/, "", line); print line }' vendor/socket.io-client.LICENSE
   echo " */"
   echo "(function () {"
   echo "// socket.io-client's UMD bundle sees a CommonJS module here: it neither sets a global"

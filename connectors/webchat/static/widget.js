@@ -21,7 +21,8 @@
  * AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
  * LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
  * OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN
- * THE SOFTWARE. */
+ * THE SOFTWARE.
+ */
 (function () {
 // socket.io-client's UMD bundle sees a CommonJS module here: it neither sets a global
 // `io` nor calls the host page's AMD `define`.
