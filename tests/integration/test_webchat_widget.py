@@ -10,21 +10,20 @@ import subprocess
 import sys
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from bot.i18n import text
 from bot.knowledge.faq_files import faq_files, read_faq_file
 from bot.paths import KNOWLEDGE_DIR
 from tests.conftest import PROJECT_ROOT
+from tests.unit.test_webchat_page import SCREENSHOTS, UI_TEXTS
+from tests.unit.test_webchat_page import browser  # noqa: F401 (one Chromium per module)
 
 pytestmark = pytest.mark.server
 
 FAQS = {f.id: f for path in faq_files(KNOWLEDGE_DIR) for f in read_faq_file(path, date.today())[0]}
 CHIBA_STATION = {"latitude": 35.6130, "longitude": 140.1133}
 REPLY_TIMEOUT_MS = 60_000
-SCREENSHOTS = PROJECT_ROOT / "test-results" / "webchat"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
 _FOCUSED = """() => {
   const active = document.querySelector('#chiba-webchat').shadowRoot.activeElement;
   return active && {label: active.getAttribute('aria-label') || active.textContent.trim(),
@@ -32,15 +31,6 @@ _FOCUSED = """() => {
                     outline: getComputedStyle(active).outlineStyle,
                     outlineWidth: getComputedStyle(active).outlineWidth};
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                             args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -65,8 +55,7 @@ def _open(page):
 
 
 def text_of_ui(key: str, language: str) -> str:
-    texts = json.loads((PROJECT_ROOT / "connectors/webchat/src/texts.json").read_text("utf-8"))
-    return texts["texts"][key][language]
+    return UI_TEXTS[key][language]
 
 
 def _ask(page, message: str):
