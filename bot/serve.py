@@ -89,8 +89,6 @@ Languages: 日本語, やさしい日本語, English, 中文, 한국어, Tiếng
 
 def serve(port: int, actions_port: int, webchat_port: int, tracker_db: Path,
           shell: bool = False) -> int:
-    model = ensure_model()
-    endpoints = write_endpoints(actions_port, tracker_db)
     env = rasa_environment()
     python = sys.executable
     processes: List[subprocess.Popen] = []
@@ -98,10 +96,13 @@ def serve(port: int, actions_port: int, webchat_port: int, tracker_db: Path,
     def stop_on_signal(signum: int, frame: Optional[object]) -> None:
         raise KeyboardInterrupt
 
-    # Explicitly: a shell starting us in the background would have us ignore SIGINT.
+    # Explicitly: a shell starting us in the background would have us ignore SIGINT. Before
+    # training, so that a stop then ends the training too (subprocess.run kills its child).
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, stop_on_signal)
     try:
+        model = ensure_model()
+        endpoints = write_endpoints(actions_port, tracker_db)
         actions = subprocess.Popen(
             [python, "-m", "rasa_sdk", "--actions", "bot.actions", "--port", str(actions_port)],
             cwd=PROJECT_ROOT, env=env,
