@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What the tests talk to besides the project itself: PostgreSQL and Redis on loopback (the
-# production configuration's tracker store and lock store) and Debian's Chromium for the
-# browser tests. Starts or installs whatever is missing; does nothing when all is there.
+# production configuration's tracker store and lock store) and Debian's Chromium (with CJK
+# fonts) for the browser tests. Starts or installs whatever is missing, else does nothing.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -18,11 +18,12 @@ if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
     --appendonly no --dir /var/lib/redis --logfile /var/log/redis/tests.log
 fi
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian's Chromium for the browser tests (about a minute)…"
+# Noto CJK: screenshots of the console and the widget must show Japanese, Chinese and Korean.
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then
+  echo "Installing Debian's Chromium and CJK fonts for the browser tests (about a minute)…"
   export DEBIAN_FRONTEND=noninteractive
   as_root apt-get update -qq
-  as_root apt-get install -y -qq chromium >/dev/null
+  as_root apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 
 for _ in $(seq 30); do
