@@ -16,7 +16,7 @@ from typing import Dict, Optional
 
 import yaml
 
-from bot.alerts.models import ALL_MUNICIPALITIES
+from bot.storage.models import ALL_MUNICIPALITIES
 from bot.i18n import text
 from bot.languages import LANGUAGES
 from bot.shelters.municipalities import Municipality, load_municipalities

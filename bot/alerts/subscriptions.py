@@ -3,7 +3,7 @@
 from collections import defaultdict
 from typing import Dict, List
 
-from bot.alerts.models import ALL_MUNICIPALITIES, AlertSubscription
+from bot.storage.models import ALL_MUNICIPALITIES, AlertSubscription
 from bot.storage.database import session_scope
 
 

@@ -1,8 +1,10 @@
-"""The assistant's records: unanswered questions, FAQ feedback and answers, staff tickets."""
+"""The assistant's records: unanswered questions, FAQ feedback and answers, staff tickets,
+alert subscriptions."""
 
 from datetime import datetime, timezone
 
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Integer, String, Text,
+                        UniqueConstraint)
 from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
@@ -112,3 +114,20 @@ class StaffSession(Base):
     csrf_token = Column(String(64), nullable=False)
     created_at = Column(DateTime(timezone=True), default=_now, nullable=False)
     expires_at = Column(DateTime(timezone=True), nullable=False, index=True)
+
+
+# Subscribed to every municipality's alerts.
+ALL_MUNICIPALITIES = "all"
+
+
+class AlertSubscription(Base):
+    """One resident's wish to get alerts for one municipality (or all), in one language."""
+
+    __tablename__ = "alert_subscriptions"
+    __table_args__ = (UniqueConstraint("channel", "recipient", "municipality_code"),)
+    id = Column(Integer, primary_key=True)
+    created_at = Column(DateTime(timezone=True), default=_now, nullable=False)
+    channel = Column(String(32), nullable=False)      # "line"
+    recipient = Column(String(100), nullable=False)   # the channel's user id
+    municipality_code = Column(String(8), nullable=False, index=True)
+    language = Column(String(8), nullable=False)

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from bot.alerts.alert_file import AlertFileError, load_alert
-from bot.alerts.models import AlertSubscription
+from bot.storage.models import AlertSubscription
 from bot.alerts.sender import send_alert
 from bot.alerts.subscriptions import subscribe
 from bot.i18n import text
