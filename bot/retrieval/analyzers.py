@@ -19,7 +19,7 @@ from typing import List, Optional, Sequence, Tuple
 import unicodedata
 
 from bot.retrieval.chinese_variants import to_simplified
-from bot.retrieval.japanese_variants import SYNONYM_LEMMAS, to_new_kanji
+from bot.retrieval.japanese_variants import SYNONYM_LEMMAS, spell_out_short_forms, to_new_kanji
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,9 @@ class Analysis:
     terms: List[str]
     # (term, spellings to look its word vector up by); only analyzers with word vectors fill it
     words: List[Tuple[str, Tuple[str, ...]]] = field(default_factory=list)
+    # The terms whose presence in a FAQ tells that it speaks of the query's subject (the
+    # coverage of the query, `RetrievalIndex`); None: all the terms.
+    key_terms: Optional[List[str]] = None
 
 
 def _nfkc(text: str) -> str:
@@ -48,7 +51,7 @@ class JapaneseAnalyzer:
         self._tagger = fugashi.Tagger()
 
     def analyze(self, text: str) -> Analysis:
-        text = to_new_kanji(_nfkc(text))
+        text = spell_out_short_forms(to_new_kanji(_nfkc(text)))
         terms, words = [], []
         for word in self._tagger(text):
             # The raw CSV is three times faster to read than fugashi's feature tuple. unidic:
@@ -118,15 +121,19 @@ class KoreanAnalyzer:
     _SUFFIXES = sorted(set(_PARTICLES) | set(_ENDINGS), key=len, reverse=True)
 
     def analyze(self, text: str) -> Analysis:
-        terms = []
+        terms, key_terms = [], []
         for word in _WORD.findall(_nfkc(text).lower()):
             terms.append(word)
             stem = self.stem(word)
             if stem != word:
                 terms.append(stem)
-            terms.extend("~" + stem[i:i + 2] for i in range(len(stem) - 1))
+            bigrams = ["~" + stem[i:i + 2] for i in range(len(stem) - 1)]
+            terms.extend(bigrams)
             terms.extend("#" + syllable for syllable in stem)
-        return Analysis(terms)
+            # A FAQ speaks of a word's subject when it has the word's syllable pairs, however
+            # the word is inflected.
+            key_terms.extend(bigrams or [stem])
+        return Analysis(terms, key_terms=key_terms)
 
     def stem(self, word: str) -> str:
         """The word without its particle or verb ending (the longest that fits), and without
@@ -156,7 +163,8 @@ class VietnameseAnalyzer:
         terms.extend("~" + s for s in plain)
         terms.extend(f"{a}_{b}" for a, b in zip(syllables, syllables[1:]))
         terms.extend(f"~{a}_{b}" for a, b in zip(plain, plain[1:]))
-        return Analysis(terms)
+        # Whether a FAQ mentions the query's words does not depend on how they were typed.
+        return Analysis(terms, key_terms=["~" + s for s in plain])
 
 
 _ENGLISH_STOP_WORDS = frozenset(

@@ -10,6 +10,7 @@ import numpy as np
 
 from bot.retrieval.analyzers import Analysis, analysis_language, analyzer_for
 from bot.retrieval.bm25 import BM25Field
+from bot.retrieval.character_ngrams import CharacterNgrams
 from bot.retrieval.confidence import Calibration, LOCALGOV_CALIBRATION, decide, top_hit_probability
 from bot.retrieval.documents import ANSWER_KINDS, QUESTION_KINDS, Document, Hit, split_field_name
 from bot.retrieval.profiles import LOCALGOV, Profile
@@ -97,6 +98,11 @@ class _LanguageIndex:
         ]
         self.translation = TranslationLanguageModel(documents_terms, pairs)
         self.document_terms = [frozenset(terms) for terms in documents_terms]
+        self.characters = None
+        if weights.get("characters_question"):
+            self.characters = CharacterNgrams(
+                language, [t.questions or [" ".join(t.answers)[:200]] for t in texts],
+                [" ".join(t.answers) for t in texts])
 
         self.word_vectors = vectors.japanese_word_vectors() if language == "ja" else None
         if self.word_vectors is not None:
@@ -132,12 +138,11 @@ class _LanguageIndex:
             # Sentence vectors of whole answers (each answer text its own row), only for
             # weight profiles that use them: they cost build time on a large FAQ set.
             self.answer_sentence_vectors = None
-            if weights.get("sentence_answer"):
+            if weights.get("sentence_answer") or weights.get("sentence_answer_all"):
                 answer_rows = [(row, a) for row, t in enumerate(texts)
                                for a in (t.answers or [" ".join(t.questions)])]
-                self.answer_starts = np.searchsorted(
-                    np.array([row for row, _ in answer_rows], dtype=np.int64),
-                    np.arange(len(texts)))
+                self.answer_owner = np.array([row for row, _ in answer_rows], dtype=np.int64)
+                self.answer_starts = np.searchsorted(self.answer_owner, np.arange(len(texts)))
                 self.answer_sentence_vectors = self.encoder.encode([a for _, a in answer_rows])
 
     def _term_weight(self, term: str) -> float:
@@ -160,7 +165,8 @@ class _LanguageIndex:
         norms = np.linalg.norm(centred, axis=-1, keepdims=True)
         return centred / np.where(norms == 0, 1, norms)
 
-    def signals(self, query: str, analysis: Analysis) -> Dict[str, np.ndarray]:
+    def signals(self, query: str, analysis: Analysis, query_vector: Optional[np.ndarray] = None
+                ) -> Dict[str, np.ndarray]:
         terms = analysis.terms
         out = {
             "bm25_question": self.bm25_question.scores(terms),
@@ -171,8 +177,9 @@ class _LanguageIndex:
             vector = self._centred(self.word_vectors.sentence(analysis.words, self._term_weight))
             out["word_vectors_question"] = self.question_word_vectors @ vector
             out["word_vectors_answer"] = self.answer_word_vectors @ vector
-        if self.encoder is not None:
-            query_vector = self.encoder.encode_query(query)
+        if self.characters is not None:
+            out["characters_question"] = self.characters.scores(query)
+        if self.encoder is not None and query_vector is not None:
             similarity = self.question_sentence_vectors @ query_vector
             # A document's questions are consecutive rows: its best one counts.
             out["sentence_question"] = np.maximum.reduceat(similarity, self.question_starts)
@@ -182,6 +189,44 @@ class _LanguageIndex:
         return out
 
 
+class _CrossLingualSentences:
+    """Sentence vectors of every language's texts of a kind (questions or answers), so a query
+    is also compared with the FAQ's wording in the other languages: a question worded one way
+    in Korean may be worded like the query in Japanese or English (the encoder's languages
+    share one space). Per document: the best-matching text of any language."""
+
+    def __init__(self, owners: np.ndarray, vectors_: np.ndarray, size: int):
+        order = np.argsort(owners, kind="stable")
+        owners, self._vectors = owners[order], vectors_[order]
+        self._owners_present, self._starts = np.unique(owners, return_index=True)
+        self._size = size
+
+    def scores(self, query_vector: np.ndarray) -> np.ndarray:
+        """Best cosine per document position (−1 for a document without such texts)."""
+        out = np.full(self._size, -1.0, dtype=np.float32)
+        if len(self._starts):
+            out[self._owners_present] = np.maximum.reduceat(self._vectors @ query_vector,
+                                                            self._starts)
+        return out
+
+
+def _cross_lingual(languages: Mapping[str, _LanguageIndex], size: int, kind: str
+                   ) -> Optional[_CrossLingualSentences]:
+    owners, rows = [], []
+    for index in languages.values():
+        if index.encoder is None:
+            continue
+        if kind == "question":
+            owners.append(index.positions[index.question_owner])
+            rows.append(index.question_sentence_vectors)
+        elif index.answer_sentence_vectors is not None:
+            owners.append(index.positions[index.answer_owner])
+            rows.append(index.answer_sentence_vectors)
+    if not rows:
+        return None
+    return _CrossLingualSentences(np.concatenate(owners), np.vstack(rows), size)
+
+
 class RetrievalIndex:
     def __init__(self, documents: Sequence[Document], languages: Dict[str, _LanguageIndex],
                  weights: Mapping[str, float], calibration: Calibration = LOCALGOV_CALIBRATION):
@@ -189,6 +234,11 @@ class RetrievalIndex:
         self._languages = languages
         self.weights = dict(weights)
         self.calibration = calibration
+        # Only for weight profiles that use them (a FAQ set written in several languages).
+        self._all_questions = (_cross_lingual(languages, len(self.documents), "question")
+                               if self.weights.get("sentence_question_all") else None)
+        self._all_answers = (_cross_lingual(languages, len(self.documents), "answer")
+                             if self.weights.get("sentence_answer_all") else None)
 
     @classmethod
     def build(
@@ -244,7 +294,13 @@ class RetrievalIndex:
             return []
         analysis = analyzer_for(index.language).analyze(query)
         with vectors.single_blas_thread():
-            signals = index.signals(query, analysis)
+            query_vector = self._query_vector(query, index)
+            signals = index.signals(query, analysis, query_vector)
+            if query_vector is not None:
+                for name, sentences in (("sentence_question_all", self._all_questions),
+                                        ("sentence_answer_all", self._all_answers)):
+                    if sentences is not None:
+                        signals[name] = sentences.scores(query_vector)[index.positions]
         fused = fuse(signals, self.weights)
         if top_k < len(fused):
             top = np.argpartition(-fused, top_k)[:top_k]
@@ -254,10 +310,21 @@ class RetrievalIndex:
         hits = []
         for row in top:
             evidence = {name: float(values[row]) for name, values in signals.items()}
-            evidence["coverage"] = index.coverage(analysis.terms, int(row))
+            evidence["coverage"] = index.coverage(analysis.key_terms or analysis.terms, int(row))
             document = self.documents[int(index.positions[row])]
             hits.append(Hit(document.id, float(fused[row]), evidence))
         return hits
+
+    def _query_vector(self, query: str, index: _LanguageIndex) -> Optional[np.ndarray]:
+        """The query's sentence vector, when a signal uses it. The cross-lingual signals use it
+        for every query language: even for a language the encoder was not trained on, the
+        names and numbers it shares with other languages ("my number", 119) carry over."""
+        if index.encoder is not None:
+            return index.encoder.encode_query(query)
+        if self._all_questions is not None or self._all_answers is not None:
+            encoder = vectors.sentence_encoder()
+            return encoder.encode_query(query) if encoder is not None else None
+        return None
 
     def confidence(self, hits: Sequence[Hit]) -> float:
         """Calibrated probability that hits[0] is a relevant answer (0 without hits)."""

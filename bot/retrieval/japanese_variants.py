@@ -2,7 +2,8 @@
 
 unidic lemmas unify okurigana and kana/kanji spellings (引越し/引っ越し → 引っ越し, ごみ/ゴミ →
 塵, 子ども/こども → 子供). What is left: old kanji forms (舊字體) that residents still type
-or that old documents carry, and a few words of administration that mean the same thing.
+or that old documents carry, a few words of administration that mean the same thing, and
+short forms of official names.
 """
 
 # Old (traditional) kanji → the forms used today (常用漢字). One to one, applied before
@@ -49,5 +50,19 @@ SYNONYM_LEMMAS = {
 }
 
 
+# Everyday short forms of official names, spelled out before analysis: the tagger splits
+# "マイナカード" into マイナ + カード, which shares nothing with マイ + ナンバー + カード.
+_SHORT_FORMS = {
+    "マイナカード": "マイナンバーカード",
+    "マイナ保険証": "マイナンバーカードの保険証",
+}
+
+
 def to_new_kanji(text: str) -> str:
     return text.translate(OLD_TO_NEW_KANJI)
+
+
+def spell_out_short_forms(text: str) -> str:
+    for short, full in _SHORT_FORMS.items():
+        text = text.replace(short, full)
+    return text

@@ -47,6 +47,11 @@ def test_japanese_words_keep_spellings_for_vector_lookup():
 
 def test_traditional_chinese_folds_to_simplified():
     assert to_simplified("搬家後要辦什麼手續") == "搬家后要办什么手续"
+    assert terms("報警要打幾號", "zh") == terms("报警要打几号", "zh")
+
+
+def test_japanese_short_form_of_my_number_card_is_the_card():
+    assert set(terms("マイナンバーカード", "ja")) <= set(terms("マイナカードをなくした", "ja"))
     assert terms("個人編號卡的證明書", "zh") == terms("个人编号卡的证明书", "zh")
     # words and their characters: a different segmentation still shares characters
     assert {"证明书", "#证", "#明", "#书"} <= set(terms("证明书", "zh"))
