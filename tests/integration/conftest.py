@@ -1,17 +1,10 @@
 """A real assistant for the tests: `python -m bot serve` on free loopback ports.
 
-Started once per test session, with its own SQLite tracker store; every test talks to it over
+Started once per test session (tests/support/assistant_process.py), with its own SQLite tracker
+store and its LINE channel pointed at the local LINE stand-in; every test talks to it over
 HTTP exactly as the web widget or a REST client would. `webchat_url` is the demo page with the
 chat widget (served from another port than Rasa, so the browser tests are cross-origin).
 """
-
-import os
-from pathlib import Path
-import signal
-import socket
-import subprocess
-import sys
-import time
 
 import pytest
 import requests
@@ -19,15 +12,11 @@ import yaml
 
 from bot.languages import LANGUAGES
 from tests.conftest import PROJECT_ROOT
+from tests.support.assistant_process import AssistantProcess
+from tests.support.line_api_standin import LineApiStandIn, RunningStandIn
 
-_START_TIMEOUT_S = 420
 _REQUEST_TIMEOUT_S = 30
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+LINE_CHANNEL_SECRET = "integration-test-channel-secret"
 
 
 class Assistant:
@@ -64,34 +53,17 @@ class Assistant:
 
 
 @pytest.fixture(scope="session")
-def assistant(tmp_path_factory):
-    port, actions_port, webchat_port = _free_port(), _free_port(), _free_port()
-    runtime = tmp_path_factory.mktemp("assistant")
-    log_path = runtime / "serve.log"
-    database_url = f"sqlite:///{runtime / 'assistant.db'}"
-    env = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT), TF_CPP_MIN_LOG_LEVEL="2",
-               DATABASE_URL=database_url)
-    env.pop("SENTRY_DSN", None)
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve", "--port", str(port),
-             "--actions-port", str(actions_port), "--webchat-port", str(webchat_port),
-             "--tracker-db", str(runtime / "tracker.db")],
-            cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + _START_TIMEOUT_S
-    try:
-        while "is running" not in log_path.read_text(errors="replace"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("assistant did not start:\n" + log_path.read_text()[-5000:])
-            time.sleep(1)
-        yield Assistant(base_url, database_url, f"http://127.0.0.1:{webchat_port}/")
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+def line_service():
+    """The LINE Messaging API stand-in the assistant's LINE channel talks to."""
+    with RunningStandIn(LineApiStandIn()) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory, line_service):
+    with AssistantProcess(tmp_path_factory.mktemp("assistant"), {
+        "LINE_CHANNEL_SECRET": LINE_CHANNEL_SECRET,
+        "LINE_CHANNEL_ACCESS_TOKEN": line_service.stand_in.access_token,
+        "LINE_API_BASE_URL": line_service.base_url,
+    }) as running:
+        yield Assistant(running.base_url, running.database_url, running.webchat_url)
