@@ -1,9 +1,9 @@
-"""`make run`: the action server, the Rasa server and the web chat's demo server, started
-together and stopped together.
+"""`make run`: the action server, the Rasa server, the web chat's demo server and the staff
+console, started together and stopped together.
 
 `python -m bot serve` trains the model if its inputs changed, starts the rasa-sdk action server,
-then Rasa (REST and socket.io channels) and the web server of the website chat widget (its files
-and a demo page), waits until all answer, prints how to talk to the assistant, and on Ctrl-C (or
+then Rasa (REST, socket.io and LINE channels), the web server of the website chat widget (its
+files and a demo page) and the staff console, waits until all answer, prints how to talk to the assistant, and on Ctrl-C (or
 SIGTERM) stops them all. `--shell` runs `rasa shell` instead of the HTTP servers, for chatting in
 the terminal.
 """
@@ -72,7 +72,7 @@ def _stop(processes: List[subprocess.Popen]) -> None:
             process.wait()
 
 
-def _print_instructions(port: int, webchat_port: int) -> None:
+def _print_instructions(port: int, webchat_port: int, console_port: int) -> None:
     print(
         f"""
 The Chiba resident assistant is running.
@@ -80,6 +80,7 @@ The Chiba resident assistant is running.
                -H 'Content-Type: application/json' -d '{{"sender": "me", "message": "こんにちは"}}'
   socket.io: http://localhost:{port}/socket.io (the website chat widget)
   Web chat:  http://localhost:{webchat_port}/ (a demo prefecture page with the chat widget)
+  Staff:     http://localhost:{console_port}/ (console; first `python -m bot staff add-user NAME`)
   Terminal:  make shell
 Languages: 日本語, やさしい日本語, English, 中文, 한국어, Tiếng Việt. Ctrl-C stops all servers.
 """,
@@ -87,8 +88,8 @@ Languages: 日本語, やさしい日本語, English, 中文, 한국어, Tiếng
     )
 
 
-def serve(port: int, actions_port: int, webchat_port: int, tracker_db: Path,
-          shell: bool = False) -> int:
+def serve(port: int, actions_port: int, webchat_port: int, console_port: int,
+          tracker_db: Path, shell: bool = False) -> int:
     env = rasa_environment()
     python = sys.executable
     processes: List[subprocess.Popen] = []
@@ -126,9 +127,17 @@ def serve(port: int, actions_port: int, webchat_port: int, tracker_db: Path,
             cwd=PROJECT_ROOT, env=env,
         )
         processes.append(webchat)
+        console = subprocess.Popen(
+            [python, "-m", "bot", "staff", "console", "--port", str(console_port),
+             "--rasa-url", f"http://127.0.0.1:{port}",
+             "--tracker-db-url", f"sqlite:///{tracker_db.resolve()}"],
+            cwd=PROJECT_ROOT, env=env,
+        )
+        processes.append(console)
         _wait_until_up(f"http://127.0.0.1:{port}/", rasa, "The Rasa server")
         _wait_until_up(f"http://127.0.0.1:{webchat_port}/", webchat, "The web chat server")
-        _print_instructions(port, webchat_port)
+        _wait_until_up(f"http://127.0.0.1:{console_port}/login", console, "The staff console")
+        _print_instructions(port, webchat_port, console_port)
         while all(p.poll() is None for p in processes):
             time.sleep(0.5)
         failed = next(p for p in processes if p.poll() is not None)
@@ -142,8 +151,8 @@ def serve(port: int, actions_port: int, webchat_port: int, tracker_db: Path,
 
 
 def _serve(args: argparse.Namespace) -> int:
-    return serve(args.port, args.actions_port, args.webchat_port, Path(args.tracker_db),
-                 shell=args.shell)
+    return serve(args.port, args.actions_port, args.webchat_port, args.console_port,
+                 Path(args.tracker_db), shell=args.shell)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -154,6 +163,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--webchat-port", type=int,
                         default=int(os.environ.get("WEBCHAT_PORT", 8080)),
                         help="the web chat widget's files and demo page")
+    parser.add_argument("--console-port", type=int,
+                        default=int(os.environ.get("CONSOLE_PORT", 5002)),
+                        help="the staff console")
     parser.add_argument("--tracker-db", default=str(RUNTIME_DIR / "tracker.db"),
                         help="SQLite file for conversations")
     parser.add_argument("--shell", action="store_true", help="chat in the terminal instead")

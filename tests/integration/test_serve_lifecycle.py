@@ -1,16 +1,13 @@
-"""`make run`'s contract: both servers come up on the given ports, and Ctrl-C stops both."""
+"""`make run`'s contract: every server comes up on the given ports, and Ctrl-C stops them all."""
 
 import os
 import signal
 import subprocess
-import sys
-import time
 
 import pytest
 import requests
 
-from tests.conftest import PROJECT_ROOT
-from tests.integration.conftest import _START_TIMEOUT_S, _free_port
+from tests.support.assistant_process import AssistantProcess
 
 pytestmark = pytest.mark.server
 
@@ -28,30 +25,17 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def test_ctrl_c_stops_the_action_server_and_rasa(tmp_path):
-    port, actions_port = _free_port(), _free_port()
-    log = tmp_path / "serve.log"
-    with open(log, "wb") as out:
-        serve = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve", "--port", str(port), "--actions-port",
-             str(actions_port), "--tracker-db", str(tmp_path / "tracker.db")],
-            cwd=PROJECT_ROOT, stdout=out, stderr=subprocess.STDOUT,
-            env=dict(os.environ, PYTHONPATH=str(PROJECT_ROOT),
-                     DATABASE_URL=f"sqlite:///{tmp_path / 'assistant.db'}"),
-        )
-    try:
-        deadline = time.monotonic() + _START_TIMEOUT_S
-        while "is running" not in log.read_text(errors="replace"):
-            assert serve.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
-            time.sleep(1)
-        assert "curl -s http://localhost" in log.read_text()  # tells people how to talk to it
-        assert requests.get(f"http://127.0.0.1:{actions_port}/health", timeout=5).ok
-        assert requests.get(f"http://127.0.0.1:{port}/", timeout=5).ok
-        children = _children(serve.pid)
-        assert len(children) == 2
-        serve.send_signal(signal.SIGINT)
-        assert serve.wait(timeout=60) == 0
+def test_ctrl_c_stops_every_server(tmp_path):
+    with AssistantProcess(tmp_path) as running:
+        log = running.log_path.read_text()
+        assert "curl -s http://localhost" in log  # tells people how to talk to it
+        assert f"http://localhost:{running.console_port}/" in log
+        assert requests.get(f"http://127.0.0.1:{running.actions_port}/health", timeout=5).ok
+        assert requests.get(f"{running.base_url}/", timeout=5).ok
+        assert requests.get(running.webchat_url, timeout=5).ok
+        assert requests.get(f"{running.console_url}/login", timeout=5).ok
+        children = _children(running.pid)
+        assert len(children) == 4  # action server, Rasa, web chat, staff console
+        os.kill(running.pid, signal.SIGINT)
+        assert running.wait(timeout=60) == 0
         assert not any(_alive(child) for child in children)
-    finally:
-        if serve.poll() is None:
-            serve.kill()

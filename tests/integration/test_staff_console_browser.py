@@ -7,7 +7,7 @@ import re
 import threading
 
 from aiohttp import web
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 import pytest
 
 from bot.i18n import text
@@ -15,12 +15,10 @@ from bot.staff import tickets
 from bot.staff.accounts import add_user
 from bot.staff.console import create_app
 from bot.staff.console_config import ConsoleConfig
-from tests.conftest import PROJECT_ROOT
+from tests.support.browser import SCREENSHOTS as SCREENSHOTS_ROOT
 from tests.unit.test_staff_console import PASSWORD, RasaStandIn
 
-SCREENSHOTS = PROJECT_ROOT / "test-results" / "console"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
+SCREENSHOTS = SCREENSHOTS_ROOT / "console"
 _START_TIMEOUT_S = 30
 
 
@@ -72,18 +70,16 @@ def database_url(tmp_path):
     return url
 
 
-def test_staff_answer_a_resident_in_the_browser(tmp_path, database_url):
+def test_staff_answer_a_resident_in_the_browser(tmp_path, database_url, browser):
     ticket_id = tickets.open_ticket(
         "line-U42", "line", "vi", "Hỏi về thẻ My Number",
         [("resident", "Tôi muốn hỏi về thẻ My Number, số điện thoại 090-1234-5678"),
          ("assistant", "Xin lỗi, tôi chưa có câu trả lời.")], database_url=database_url)
     greeting = text("staff_canned_greeting", "vi")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with ServedInThread(database_url, tmp_path) as served, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             args=CHROMIUM_ARGS)
+    with ServedInThread(database_url, tmp_path) as served:
+        page = browser.new_page(locale="ja-JP")
         try:
-            page = browser.new_page(locale="ja-JP")
             page.set_default_timeout(15_000)
             errors = []
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -115,5 +111,5 @@ def test_staff_answer_a_resident_in_the_browser(tmp_path, database_url):
             page.screenshot(path=str(SCREENSHOTS / "ticket-closed.png"), full_page=True)
             assert errors == []  # no script or Content-Security-Policy error
         finally:
-            browser.close()
+            page.close()
     assert tickets.get_ticket(ticket_id, database_url).status == "closed"

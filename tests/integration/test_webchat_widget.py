@@ -17,7 +17,6 @@ from bot.knowledge.faq_files import faq_files, read_faq_file
 from bot.paths import KNOWLEDGE_DIR
 from tests.conftest import PROJECT_ROOT
 from tests.unit.test_webchat_page import SCREENSHOTS, UI_TEXTS
-from tests.unit.test_webchat_page import browser  # noqa: F401 (one Chromium per module)
 
 pytestmark = pytest.mark.server
 

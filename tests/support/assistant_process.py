@@ -26,9 +26,11 @@ def free_port() -> int:
 class AssistantProcess:
     def __init__(self, runtime: Path, extra_env: Optional[Dict[str, str]] = None):
         self.runtime = runtime
-        self.port, self.actions_port, self.webchat_port = free_port(), free_port(), free_port()
+        self.port, self.actions_port = free_port(), free_port()
+        self.webchat_port, self.console_port = free_port(), free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.webchat_url = f"http://127.0.0.1:{self.webchat_port}/"
+        self.console_url = f"http://127.0.0.1:{self.console_port}"
         self.database_url = f"sqlite:///{runtime / 'assistant.db'}"  # the action server's
         self.tracker_db = runtime / "tracker.db"
         self.log_path = runtime / "serve.log"
@@ -42,7 +44,8 @@ class AssistantProcess:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "bot", "serve", "--port", str(self.port),
                  "--actions-port", str(self.actions_port),
-                 "--webchat-port", str(self.webchat_port), "--tracker-db", str(self.tracker_db)],
+                 "--webchat-port", str(self.webchat_port),
+                 "--console-port", str(self.console_port), "--tracker-db", str(self.tracker_db)],
                 cwd=PROJECT_ROOT, env=self._env, stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True)
         deadline = time.monotonic() + _START_TIMEOUT_S
@@ -53,6 +56,10 @@ class AssistantProcess:
                                    + self.log_path.read_text(errors="replace")[-5000:])
             time.sleep(1)
         return self
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
 
     @property
     def pids(self) -> Dict[str, int]:
@@ -67,6 +74,9 @@ class AssistantProcess:
             elif " rasa " in f" {cmdline} " or "-m rasa" in cmdline:
                 names["rasa"] = pid
         return names
+
+    def wait(self, timeout: float) -> int:
+        return self._process.wait(timeout=timeout)
 
     def __exit__(self, *exc_info: object) -> None:
         if self._process is None or self._process.poll() is not None:

@@ -9,31 +9,24 @@ prefecture's site and Rasa will be.
 
 import asyncio
 import json
-import socket
 import threading
 import time
 import uuid
 
 from aiohttp import web
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 import socketio
 
 from connectors.webchat.server import create_app
 from tests.conftest import PROJECT_ROOT
+from tests.support.assistant_process import free_port
+from tests.support.browser import SCREENSHOTS as SCREENSHOTS_ROOT
 
-SCREENSHOTS = PROJECT_ROOT / "test-results" / "webchat"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
+SCREENSHOTS = SCREENSHOTS_ROOT / "webchat"
 UI_TEXTS = json.loads(
     (PROJECT_ROOT / "connectors/webchat/src/texts.json").read_text(encoding="utf-8"))["texts"]
 _WAIT_S = 20
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class StandInRasa:
@@ -52,8 +45,8 @@ class StandInRasa:
         self.sio.on("user_uttered", self._user_uttered)
         rasa = web.Application()
         self.sio.attach(rasa)
-        self.url = f"http://127.0.0.1:{_free_port()}"
-        self.page_url = f"http://127.0.0.1:{_free_port()}/"
+        self.url = f"http://127.0.0.1:{free_port()}"
+        self.page_url = f"http://127.0.0.1:{free_port()}/"
         self._runners = [self._call(self._serve(rasa, self.url)),
                          self._call(self._serve(create_app(self.url), self.page_url))]
 
@@ -110,15 +103,6 @@ class StandInRasa:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                             args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
