@@ -19,6 +19,7 @@ class Faq:
     questions: Dict[str, List[str]]
     answer: Dict[str, str]
     synonyms: Dict[str, List[str]] = field(default_factory=dict)
+    staff_only: bool = False  # answered by staff: the assistant shows `answer`, then hands off
     file: Path = Path()
     line: int = 0  # 1-based line of the entry in `file`, for messages to staff
 

@@ -59,6 +59,7 @@ def read_faq_file(path: Path, today: date) -> Tuple[List[Faq], List[Problem]]:
             questions={k: _as_list(v) for k, v in plain["questions"].items()},
             answer=plain["answer"],
             synonyms={k: _as_list(v) for k, v in (plain.get("synonyms") or {}).items()},
+            staff_only=plain.get("staff_only", False),
             file=path, line=_line(entry, None, 1),
         ))
     if any(p.severity == "error" for p in problems):

@@ -19,7 +19,7 @@ from bot.languages import LANGUAGES
 
 _SCALARS = ("id", "category", "department", "source", "reviewed")
 _PER_LANGUAGE = ("title", "questions", "answer", "synonyms")
-COLUMNS = ["file", *_SCALARS] + [f"{field}_{lang}" for field in _PER_LANGUAGE
+COLUMNS = ["file", *_SCALARS, "staff_only"] + [f"{field}_{lang}" for field in _PER_LANGUAGE
                                  for lang in LANGUAGES]
 
 
@@ -31,7 +31,8 @@ def export_csv(faqs: Iterable[Faq], folder: Path, out: Path) -> int:
         for faq in faqs:
             row = {"file": faq.file.relative_to(folder / "faq").as_posix(), "id": faq.id,
                    "category": faq.category, "department": faq.department,
-                   "source": faq.source, "reviewed": faq.reviewed.isoformat()}
+                   "source": faq.source, "reviewed": faq.reviewed.isoformat(),
+                   "staff_only": "yes" if faq.staff_only else ""}
             for lang in LANGUAGES:
                 row[f"title_{lang}"] = faq.title.get(lang, "")
                 row[f"questions_{lang}"] = "\n".join(faq.questions.get(lang, []))
@@ -50,6 +51,8 @@ def _entry(row: Dict[str, str]) -> dict:
     entry = {key: row[key].strip() for key in ("id", "category", "department")}
     entry["source"] = row["source"].strip()
     entry["reviewed"] = date.fromisoformat(row["reviewed"].strip())
+    if (row.get("staff_only") or "").strip().lower() in ("yes", "true", "1"):
+        entry["staff_only"] = True
     entry["title"] = {lang: DoubleQuotedScalarString(row[f"title_{lang}"])
                       for lang in LANGUAGES}
     entry["questions"] = {lang: [DoubleQuotedScalarString(q) for q in

@@ -101,6 +101,10 @@ def check_entry(entry: Any, problems: ProblemList, today: date) -> bool:
                            "is in the future.", "write the date you checked the facts.")
     for key in _PER_LANGUAGE:
         _check_languages(entry, key, name, problems, line)
+    if not isinstance(entry.get("staff_only", False), bool):
+        problems.error(_line(entry, "staff_only", line), f"{name}: `staff_only` must be true "
+                       "or false.", "write 'staff_only: true' to hand these questions to staff, "
+                       "or remove the line.")
     synonyms = entry.get("synonyms")
     if synonyms is not None and not (isinstance(synonyms, dict)
                                      and set(synonyms) <= set(LANGUAGES)):
