@@ -13,7 +13,6 @@ import yaml
 from bot.i18n import text
 
 PHRASE_CARD_FILE = Path(__file__).parent / "phrase_card.yml"
-NUMBERS = ("119", "110")
 SOURCES = {  # the official page on what to say, shown under each card
     "119": "https://www.soumu.go.jp/mobile/news/news110801-01_10.html",
     "110": "https://www.police.pref.chiba.jp/shireika/shireika_110_01.html",
