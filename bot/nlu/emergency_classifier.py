@@ -55,11 +55,11 @@ class EmergencyClassifier(GraphComponent, IntentClassifier):
 
     @staticmethod
     def _raise_alarm(message: Message, kind: Text, text: Text) -> None:
-        others = [r for r in message.get(INTENT_RANKING_KEY) or []
-                  if r.get(INTENT_NAME_KEY) != EMERGENCY_INTENT]
         intent = {INTENT_NAME_KEY: EMERGENCY_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
         message.set(INTENT, intent, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [intent] + others, add_to_output=True)
+        # The only reading: with DIET's runner-up kept (say find_shelter at 0.95 for "津波だ"),
+        # the FallbackClassifier would call the top two ambiguous and answer nlu_fallback.
+        message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
         entity = {"entity": EMERGENCY_KIND_ENTITY, "value": kind, "start": 0, "end": len(text),
                   "confidence": 1.0, "extractor": EmergencyClassifier.__name__}
         message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)

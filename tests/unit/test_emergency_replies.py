@@ -2,9 +2,11 @@
 that makes the alarm win, the reply (number first, in their language) and the phrase card."""
 
 import pytest
+from rasa.nlu.classifiers.fallback_classifier import FallbackClassifier
 from rasa.shared.nlu.training_data.message import Message
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
+import yaml
 
 from bot.actions.emergency import ActionEmergencyHelp, ActionEmergencyPhraseCard
 from bot.emergency.phrase_card import SOURCES, phrase_card_data, phrases, render
@@ -12,6 +14,7 @@ from bot.i18n import text
 from bot.langid import detect
 from bot.languages import LANGUAGES
 from bot.nlu.emergency_classifier import EmergencyClassifier
+from tests.conftest import PROJECT_ROOT
 
 TRANSLATIONS = ("en", "zh", "ko", "vi")
 
@@ -26,10 +29,18 @@ def _parsed(text_, intent, ranking):
 def test_an_emergency_becomes_report_emergency_with_full_confidence_and_its_kind():
     message = _parsed("父が倒れた！息してない", "ask_question", [("ask_question", 0.6), ("help", 0.2)])
     assert message.get("intent") == {"name": "report_emergency", "confidence": 1.0}
-    assert [r["name"] for r in message.get("intent_ranking")] == \
-        ["report_emergency", "ask_question", "help"]
     assert [(e["entity"], e["value"]) for e in message.get("entities")] == \
         [("emergency_kind", "medical")]
+
+
+def test_the_fallback_classifier_keeps_the_alarm_even_when_diet_was_sure_of_something_else():
+    message = _parsed("水があがってきてる 津波だ", "find_shelter",
+                      [("find_shelter", 0.97), ("ask_topic", 0.02)])
+    config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))
+    fallback_config = next(c for c in config["pipeline"] if c["name"] == "FallbackClassifier")
+    FallbackClassifier({**FallbackClassifier.get_default_config(), **fallback_config}).process(
+        [message])
+    assert message.get("intent") == {"name": "report_emergency", "confidence": 1.0}
 
 
 def test_a_question_diet_took_for_an_emergency_gets_the_next_reading():
