@@ -7,7 +7,13 @@ init_sentry("action-server")
 # Actions register themselves with rasa-sdk when their module is imported.
 from bot.actions.emergency import ActionEmergencyHelp, ActionEmergencyPhraseCard  # noqa: E402,F401
 from bot.actions.faq import ActionAnswerFaq, ActionRecordFeedback  # noqa: E402
+from bot.actions.handoff import (ActionAskHandoffSummary, ActionOpenTicket,  # noqa: E402
+                                 ActionRecordSatisfaction, ActionRelayStaffReplies,
+                                 ActionResumeConversation, ActionStartHandoff)
 from bot.actions.language import ValidateLanguage  # noqa: E402
 from bot.actions.shelters import ActionNearestSites  # noqa: E402
 
-__all__ = ["ActionAnswerFaq", "ActionNearestSites", "ActionRecordFeedback", "ValidateLanguage"]
+__all__ = ["ActionAnswerFaq", "ActionAskHandoffSummary", "ActionEmergencyHelp",
+           "ActionEmergencyPhraseCard", "ActionNearestSites", "ActionOpenTicket",
+           "ActionRecordFeedback", "ActionRecordSatisfaction", "ActionRelayStaffReplies",
+           "ActionResumeConversation", "ActionStartHandoff", "ValidateLanguage"]

@@ -1,6 +1,8 @@
 """Answers residents' questions from the curated FAQ files, and records what it cannot answer.
 
-The knowledge base reloads itself when staff edit knowledge/ (no restart, no retraining).
+Staff take over when a FAQ is marked staff_only (complaints…) and when the assistant could
+not help twice in a row.
+
 Records (unanswered questions, 👍/👎) are best effort: if the database is down the resident
 still gets the answer, and the failure is logged and reported.
 """
@@ -9,26 +11,24 @@ import logging
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.conversation import conversation_language, latest_intent
+from bot.actions.curated_faqs import knowledge, send_answer
+from bot.actions.handoff import hand_off
 from bot.i18n import text
 from bot.knowledge.faq import Faq
-from bot.knowledge.faq_search import build_faq_index, match_question
-from bot.knowledge.knowledge_base import KnowledgeBase
-from bot.paths import KNOWLEDGE_DIR
+from bot.knowledge.faq_search import match_question
 from bot.privacy.masking import mask_personal_data
 from bot.storage.database import session_scope
 from bot.storage.models import AnsweredFaq, FaqFeedback, UnansweredQuestion
 
 logger = logging.getLogger(__name__)
 
-knowledge = KnowledgeBase(KNOWLEDGE_DIR, build_index=build_faq_index)
-knowledge.watch()
-
 LAST_FAQ_SLOT = "last_faq"
+MISSES_SLOT = "unanswered_in_a_row"  # fallbacks in a row; two hand the resident to staff
 TOPICS = ("procedures", "my_number", "disaster", "medical")
 
 
@@ -49,13 +49,19 @@ def _chosen_faq_id(tracker: Tracker) -> Optional[str]:
     return next(tracker.get_latest_entity_values("faq_id"), None)
 
 
-def _send_answer(dispatcher: CollectingDispatcher, faq: Faq, language: str) -> None:
-    dispatcher.utter_message(text=faq.answer_in(language) + "\n"
-                             + text("faq_source", language, url=faq.source))
+def _answer(dispatcher: CollectingDispatcher, tracker: Tracker, faq: Faq, language: str,
+            question: str) -> List[EventType]:
+    """The FAQ's answer with its source; then the 👍/👎 question, or staff for a staff-only
+    topic (the answer says what happens next)."""
+    send_answer(dispatcher, faq, language)
+    if faq.staff_only:
+        return [SlotSet(LAST_FAQ_SLOT, None), SlotSet(MISSES_SLOT, 0)] + hand_off(
+            dispatcher, tracker, question or faq.title_in(language))
     dispatcher.utter_message(text=text("faq_was_it_helpful", language), buttons=[
         {"title": text("button_helpful", language), "payload": "/affirm"},
         {"title": text("button_not_helpful", language), "payload": "/deny"},
     ])
+    return [SlotSet(LAST_FAQ_SLOT, faq.id), SlotSet(MISSES_SLOT, 0)]
 
 
 def _staff_button(language: str) -> Dict[str, str]:
@@ -79,18 +85,16 @@ class ActionAnswerFaq(Action):
         snapshot = knowledge.snapshot
         chosen = _chosen_faq_id(tracker)
         if chosen in snapshot.faqs:
-            _send_answer(dispatcher, snapshot.faqs[chosen], language)
-            return [SlotSet(LAST_FAQ_SLOT, chosen)]
+            return _answer(dispatcher, tracker, snapshot.faqs[chosen], language, "")
         question = tracker.latest_message.get("text") or ""
         intent = latest_intent(tracker)
         is_button = question.startswith("/")
         match = match_question(snapshot.index, snapshot.faqs, "" if is_button else question,
                                language)
         if match.decision == "answer":
-            _send_answer(dispatcher, match.faqs[0], language)
             _record(AnsweredFaq(faq_id=match.faqs[0].id, language=language,
                                 channel=_channel(tracker)))
-            return [SlotSet(LAST_FAQ_SLOT, match.faqs[0].id)]
+            return _answer(dispatcher, tracker, match.faqs[0], language, question)
         if intent == "ask_topic":  # "tell me about disasters": the topic's menu, not a guess
             _show_topic(dispatcher, tracker.get_slot("topic"), language)
             return [SlotSet(LAST_FAQ_SLOT, None)]
@@ -102,14 +106,20 @@ class ActionAnswerFaq(Action):
                         "payload": f'/ask_question{{"faq_id": "{faq.id}"}}'} for faq in match.faqs]
             dispatcher.utter_message(text=text("faq_did_you_mean", language),
                                      buttons=buttons + [_staff_button(language)])
-        elif intent == "ask_question":  # a real question we have no answer for
+            return [SlotSet(LAST_FAQ_SLOT, None), SlotSet(MISSES_SLOT, 0)]
+        misses = int(tracker.get_slot(MISSES_SLOT) or 0) + 1
+        if misses >= 2 and not is_button:
+            dispatcher.utter_message(text=text("handoff_unanswered_twice", language))
+            return [SlotSet(LAST_FAQ_SLOT, None), SlotSet(MISSES_SLOT, 0)] + hand_off(
+                dispatcher, tracker, question)
+        if intent == "ask_question":  # a real question we have no answer for
             dispatcher.utter_message(text=text("faq_not_found", language),
                                      buttons=[_staff_button(language)])
         else:  # the NLU did not understand either: ask to rephrase
             dispatcher.utter_message(text=text("not_understood", language), buttons=[
                 {"title": text("button_menu", language), "payload": "/help"},
                 _staff_button(language)])
-        return [SlotSet(LAST_FAQ_SLOT, None)]
+        return [SlotSet(LAST_FAQ_SLOT, None), SlotSet(MISSES_SLOT, misses)]
 
 
 class ActionRecordFeedback(Action):

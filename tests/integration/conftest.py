@@ -20,9 +20,10 @@ LINE_CHANNEL_SECRET = "integration-test-channel-secret"
 
 
 class Assistant:
-    def __init__(self, base_url: str, database_url: str, webchat_url: str):
+    def __init__(self, base_url: str, database_url: str, webchat_url: str, console_url: str):
         self.base_url = base_url
         self.webchat_url = webchat_url
+        self.console_url = console_url
         self.database_url = database_url  # the action server's records
         self._responses = yaml.safe_load(
             (PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
@@ -66,4 +67,5 @@ def assistant(tmp_path_factory, line_service):
         "LINE_CHANNEL_ACCESS_TOKEN": line_service.stand_in.access_token,
         "LINE_API_BASE_URL": line_service.base_url,
     }) as running:
-        yield Assistant(running.base_url, running.database_url, running.webchat_url)
+        yield Assistant(running.base_url, running.database_url, running.webchat_url,
+                        running.console_url)

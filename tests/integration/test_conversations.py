@@ -52,19 +52,6 @@ def test_help_menu_lists_the_main_topics_as_buttons(assistant, language, questio
     assert "/request_human" in payloads
 
 
-HUMAN = {"ja": "職員と話したい", "en": "can i talk to a real person", "zh": "我要找人工客服",
-         "ko": "상담원 연결해 주세요", "vi": "tôi muốn gặp nhân viên"}
-
-
-@pytest.mark.parametrize("language, request_text", HUMAN.items())
-def test_request_for_a_person_gives_the_prefectures_phone_number(assistant, language,
-                                                                  request_text):
-    replies = assistant.say(_sender("human"), request_text)
-    (text,) = _texts(replies)
-    assert text == assistant.text_of("utter_human_contact", language)
-    assert "043-223-2110" in text
-
-
 BOT = {"ja": "あなたはロボットですか", "en": "am i talking to a bot", "zh": "你是机器人吗",
        "ko": "사람이에요 봇이에요?", "vi": "bạn là người hay máy vậy"}
 

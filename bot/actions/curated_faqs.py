@@ -1,0 +1,29 @@
+"""The curated FAQs the actions answer from: loaded once per action server and reloaded when
+staff edit knowledge/ (no restart, no retraining)."""
+
+from typing import Optional
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.i18n import text
+from bot.knowledge.faq import Faq
+from bot.knowledge.faq_search import build_faq_index, match_question
+from bot.knowledge.knowledge_base import KnowledgeBase
+from bot.paths import KNOWLEDGE_DIR
+
+knowledge = KnowledgeBase(KNOWLEDGE_DIR, build_index=build_faq_index)
+knowledge.watch()
+
+
+def send_answer(dispatcher: CollectingDispatcher, faq: Faq, language: str) -> None:
+    """The FAQ's answer in `language`, with the official page it comes from."""
+    dispatcher.utter_message(text=faq.answer_in(language) + "\n"
+                             + text("faq_source", language, url=faq.source))
+
+
+def staff_only_faq_for(question: str, language: str) -> Optional[Faq]:
+    """The staff-only FAQ (a complaint…) this message is clearly about, if any."""
+    snapshot = knowledge.snapshot
+    match = match_question(snapshot.index, snapshot.faqs, question, language)
+    top = match.faqs[0] if match.decision == "answer" else None
+    return top if top is not None and top.staff_only else None
