@@ -13,13 +13,13 @@ import hashlib
 import hmac
 import itertools
 import json
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
 import aiohttp
 
+from bench.load import replay
 from bench.message_mix import MESSAGE_MIX
 from tests.support.assistant_process import AssistantProcess
 from tests.support.line_api_standin import LineApiStandIn, RunningStandIn
@@ -42,8 +42,9 @@ def _event(stand_in: LineApiStandIn, user: str, message: str) -> dict:
                 deliveryContext={"isRedelivery": False})
 
 
-async def _user(session, url, stand_in, user, messages, latencies) -> None:
-    for message in messages:
+def _sender(session: aiohttp.ClientSession, url: str, stand_in: LineApiStandIn):
+    """One LINE message: the signed webhook, then waiting for the stand-in to get the reply."""
+    async def send(user: str, message: str) -> float:
         body = json.dumps({"destination": "Ubot",
                            "events": [_event(stand_in, user, message)]}).encode()
         signature = base64.b64encode(
@@ -52,34 +53,20 @@ async def _user(session, url, stand_in, user, messages, latencies) -> None:
         started = time.monotonic()
         async with session.post(url, data=body, headers={
                 "X-Line-Signature": signature, "Content-Type": "application/json"}) as response:
-            assert response.status == 200, response.status
-        while len(stand_in.deliveries_to(user)) == already:
-            if time.monotonic() - started > 60:
-                raise TimeoutError(f"no reply for {user}")
+            if response.status != 200:
+                raise RuntimeError(f"HTTP {response.status}")
+        while len(stand_in.deliveries_to(user)) == already:  # replay() bounds the wait
             await asyncio.sleep(0.002)
-        latencies.append(stand_in.deliveries_to(user)[already].received_at - started)
-
-
-def _percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+        return stand_in.deliveries_to(user)[already].received_at - started
+    return send
 
 
 async def _run(url: str, stand_in: LineApiStandIn, users: int, messages: int) -> dict:
-    mix = (MESSAGE_MIX * (messages // len(MESSAGE_MIX) + 1))[:messages]
     async with aiohttp.ClientSession() as session:
-        await _user(session, url, stand_in, "Uwarmup", MESSAGE_MIX, [])
-        latencies = []
-        started = time.monotonic()
-        await asyncio.gather(*[
-            _user(session, url, stand_in, f"Ubench{u}", mix[u % len(mix):] + mix[:u % len(mix)],
-                  latencies) for u in range(users)])
-        elapsed = time.monotonic() - started
-    return {"users": users, "messages": len(latencies),
-            "p50_ms": round(statistics.median(latencies) * 1000, 1),
-            "p95_ms": round(_percentile(latencies, 0.95) * 1000, 1),
-            "max_ms": round(max(latencies) * 1000, 1),
-            "throughput_msg_s": round(len(latencies) / elapsed, 1)}
+        send = _sender(session, url, stand_in)
+        await replay(send, ["Uwarmup"], MESSAGE_MIX, len(MESSAGE_MIX))
+        run = await replay(send, [f"Ubench{u}" for u in range(users)], MESSAGE_MIX, messages)
+    return {"users": users, **run.summary()}
 
 
 def main() -> None:
@@ -96,7 +83,8 @@ def main() -> None:
                                   args.users, args.messages))
     print(f"LINE webhook → reply, {result['users']} concurrent users, {result['messages']} "
           f"messages: p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
-          f"{result['throughput_msg_s']} messages/s")
+          f"{result['throughput_msg_s']} messages/s, {result['errors']} errors "
+          f"({result['error_kinds']})")
     print(json.dumps(result))
 
 

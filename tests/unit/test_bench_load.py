@@ -1,0 +1,73 @@
+"""The load benchmarks' arithmetic: percentiles, the run summary, who sends what, and that
+failures are counted rather than dropped."""
+
+import asyncio
+from collections import Counter
+
+import pytest
+
+from bench.load import LoadRun, percentile, replay, user_messages
+
+
+def test_percentile_interpolates_between_ranks():
+    values = [0.4, 0.1, 0.3, 0.2]  # unsorted on purpose
+    assert percentile(values, 0.0) == 0.1
+    assert percentile(values, 1.0) == 0.4
+    assert percentile(values, 0.5) == pytest.approx(0.25)  # the median of an even count
+    assert percentile(values, 0.95) == pytest.approx(0.385)  # rank 2.85: 0.3 + 0.85 × 0.1
+
+
+def test_percentile_of_one_value_and_of_none():
+    assert percentile([0.07], 0.99) == 0.07
+    assert percentile([], 0.5) is None
+
+
+def test_percentiles_of_a_hundred_and_one_values_are_exact_ranks():
+    values = [i / 1000 for i in range(101)]  # 0 … 100 ms
+    assert [percentile(values, s) for s in (0.5, 0.95, 0.99)] == [0.05, 0.095, 0.099]
+
+
+def test_summary_reports_latencies_in_ms_throughput_and_failures():
+    run = LoadRun(latencies=[0.010, 0.020, 0.030, 0.040, 0.050],
+                  failures=Counter({"timeout": 1, "HTTP 500": 2}), elapsed_s=2.0)
+    assert run.summary() == {
+        "messages": 8, "answered": 5, "errors": 3, "timeouts": 1,
+        "error_kinds": {"timeout": 1, "HTTP 500": 2},
+        "throughput_msg_s": 2.5,
+        "p50_ms": 30.0, "p95_ms": 48.0, "p99_ms": 49.6, "max_ms": 50.0,
+    }
+
+
+def test_summary_of_a_run_where_everything_failed():
+    summary = LoadRun(failures=Counter({"timeout": 4}), elapsed_s=1.0).summary()
+    assert (summary["messages"], summary["answered"], summary["errors"]) == (4, 0, 4)
+    assert summary["throughput_msg_s"] == 0.0
+    assert summary["p50_ms"] is None and summary["max_ms"] is None
+
+
+def test_each_user_starts_at_another_point_of_the_mix():
+    mix = ["a", "b", "c"]
+    assert user_messages(mix, 3, 0) == ["a", "b", "c"]
+    assert user_messages(mix, 3, 1) == ["b", "c", "a"]
+    assert user_messages(mix, 5, 0) == ["a", "b", "c", "a", "b"]
+    assert user_messages(mix, 2, 1) == ["b", "a"]
+
+
+async def test_replay_sends_each_users_messages_in_turn_and_counts_failures():
+    received = []
+
+    async def send(sender: str, message: str) -> float:
+        received.append((sender, message))
+        if message == "boom":
+            raise RuntimeError("HTTP 500")
+        if message == "slow":
+            await asyncio.sleep(1)
+        return 0.005
+
+    run = await replay(send, ["u0", "u1"], ["hi", "boom", "slow", "bye"], 4, timeout_s=0.05)
+
+    assert [m for s, m in received if s == "u0"] == ["hi", "boom", "slow", "bye"]
+    assert [m for s, m in received if s == "u1"] == ["boom", "slow", "bye", "hi"]
+    assert run.latencies == [0.005] * 4
+    assert run.failures == Counter({"HTTP 500": 2, "timeout": 2})
+    assert run.sent == 8
