@@ -1,5 +1,6 @@
-"""`python -m bot shelters convert [--source DIR] [--out DIR]` and
-`python -m bot shelters nearest LAT LON [--hazard H] [--top N]`."""
+"""`python -m bot shelters convert [--source DIR] [--out DIR]`,
+`python -m bot shelters nearest LAT LON [--hazard H] [--top N]` and
+`python -m bot shelters latency [--points N]` (the lookup's speed, for the README)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import argparse
 import json
 from pathlib import Path
 import sys
+import time
+
+import numpy as np
 
 from bot.shelters.gsi_converter import DEFAULT_OUT, DEFAULT_SOURCE, EMERGENCY_FILE, convert
 from bot.shelters.hazards import HAZARDS
@@ -48,6 +52,28 @@ def _nearest(args: argparse.Namespace) -> int:
             "hazards": list(site.hazards),
         }
         print(json.dumps(line, ensure_ascii=False))
+    return 0
+
+
+def _latency(args: argparse.Namespace) -> int:
+    """Times nearest-site lookups at random points in and around Chiba, every hazard in turn."""
+    index = emergency_site_index(Path(args.data) / EMERGENCY_FILE)
+    rng = np.random.default_rng(args.seed)
+    points = zip(rng.uniform(34.5, 36.5, args.points), rng.uniform(139.3, 141.3, args.points))
+    hazards = [None, *HAZARDS]
+    durations = []
+    for i, (lat, lon) in enumerate(points):
+        started = time.perf_counter()
+        index.nearest(float(lat), float(lon), hazard=hazards[i % len(hazards)])
+        durations.append(time.perf_counter() - started)
+    ms = np.array(durations) * 1000
+    figures = {"lookups": len(ms), "sites": len(index.sites), "mean_ms": round(ms.mean(), 4),
+               "p50_ms": round(float(np.percentile(ms, 50)), 4),
+               "p99_ms": round(float(np.percentile(ms, 99)), 4),
+               "max_ms": round(float(ms.max()), 4)}
+    print(f"{figures['lookups']} lookups over {figures['sites']} sites: mean "
+          f"{figures['mean_ms']} ms, p99 {figures['p99_ms']} ms")
+    print(json.dumps(figures))
     return 0
 
 
@@ -99,3 +125,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     nearest_parser.add_argument("--data", default=str(DEFAULT_OUT), metavar="DIR",
                                 help="directory of the converted CSV files")
     nearest_parser.set_defaults(handler=_nearest)
+
+    latency_parser = commands.add_parser(
+        "latency", help="time nearest-site lookups at random points; last line JSON")
+    latency_parser.add_argument("--points", type=_positive, default=10_000, metavar="N")
+    latency_parser.add_argument("--seed", type=int, default=7)
+    latency_parser.add_argument("--data", default=str(DEFAULT_OUT), metavar="DIR",
+                                help="directory of the converted CSV files")
+    latency_parser.set_defaults(handler=_latency)

@@ -102,3 +102,11 @@ def test_convert_writes_the_data_files(tmp_path, capsys):
 def test_convert_from_a_directory_without_gsi_data_fails_clearly(tmp_path, capsys):
     assert _run("shelters", "convert", "--source", str(tmp_path), "--out", str(tmp_path)) == 1
     assert "municipalities.json" in capsys.readouterr().err
+
+
+def test_latency_reports_its_figures_as_json_on_the_last_line(capsys):
+    assert _run("shelters", "latency", "--points", "50") == 0
+    figures = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert figures["lookups"] == 50
+    assert figures["sites"] == len(emergency_site_index().sites)
+    assert 0 < figures["p50_ms"] <= figures["p99_ms"] <= figures["max_ms"]
