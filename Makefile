@@ -3,7 +3,7 @@ PY := .venv/bin/python
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run test shell train eval-nlu eval-langid venv clean
+.PHONY: run test shell train eval-nlu eval-langid bench venv clean
 
 venv:
 	@scripts/bootstrap_venv.sh
@@ -34,6 +34,11 @@ eval-nlu: venv
 eval-langid: venv
 	$(PY) -m bot langid eval tests/data/langid/dev.tsv
 	$(PY) -m bot langid eval tests/data/langid/test.tsv
+
+## REST load at 1, 10 and 50 users, next to a stock `rasa init` assistant (about 10 minutes).
+bench: venv
+	$(PY) -m bot model ensure
+	$(PY) -m bench.rest_load
 
 clean:
 	rm -rf bot/models/model-*.tar.gz var results .pytest_cache
