@@ -32,6 +32,7 @@ from bench.load import replay
 from bench.message_mix import MESSAGE_MIX
 from bench.process_memory import tree_rss_mib
 from bench.stock_assistant import StockAssistant
+from bot.model_store import ensure_model
 from tests.support.assistant_process import PROJECT_ROOT, AssistantProcess
 
 TARGET_USERS = 10
@@ -150,6 +151,7 @@ def main() -> None:
         started = time.monotonic()
         stock.create_and_train()
         report["stock_training_s"] = round(time.monotonic() - started, 1)
+        ensure_model()  # here too: the training data may have changed while the stock one trained
         print("Starting this assistant …", flush=True)
         with AssistantProcess(Path(runtime)) as ours:
             report["assistant"] = asyncio.run(
