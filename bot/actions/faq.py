@@ -88,6 +88,10 @@ class ActionAnswerFaq(Action):
             return _answer(dispatcher, tracker, snapshot.faqs[chosen], language, "")
         question = tracker.latest_message.get("text") or ""
         intent = latest_intent(tracker)
+        if intent == "ask_topic" and tracker.get_slot("topic") in TOPICS:
+            # "tell me about disasters": the topic's menu, not one FAQ of it
+            _show_topic(dispatcher, tracker.get_slot("topic"), language)
+            return [SlotSet(LAST_FAQ_SLOT, None)]
         is_button = question.startswith("/")
         match = match_question(snapshot.index, snapshot.faqs, "" if is_button else question,
                                language)
@@ -95,8 +99,8 @@ class ActionAnswerFaq(Action):
             _record(AnsweredFaq(faq_id=match.faqs[0].id, language=language,
                                 channel=_channel(tracker)))
             return _answer(dispatcher, tracker, match.faqs[0], language, question)
-        if intent == "ask_topic":  # "tell me about disasters": the topic's menu, not a guess
-            _show_topic(dispatcher, tracker.get_slot("topic"), language)
+        if intent == "ask_topic":  # a topic word the NLU did not normalise: the whole menu
+            _show_topic(dispatcher, None, language)
             return [SlotSet(LAST_FAQ_SLOT, None)]
         if not is_button:  # not answered outright: staff should see what residents ask
             _record(UnansweredQuestion(language=language, channel=_channel(tracker),
