@@ -35,7 +35,8 @@ class AssistantProcess:
         self.tracker_db = runtime / "tracker.db"
         self.log_path = runtime / "serve.log"
         self._env = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT), TF_CPP_MIN_LOG_LEVEL="2",
-                         DATABASE_URL=self.database_url, **(extra_env or {}))
+                         DATABASE_URL=self.database_url)
+        self._env.update(extra_env or {})
         self._env.pop("SENTRY_DSN", None)
         self._process: Optional[subprocess.Popen] = None
 
