@@ -12,23 +12,14 @@ import subprocess
 import sys
 import time
 from typing import Dict, Optional
-import urllib.error
-import urllib.request
 
 import yaml
 
+from bot.serve import answers
 from tests.support.assistant_process import free_port
 
 _START_TIMEOUT_S = 300
 _TRAIN_TIMEOUT_S = 900
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 class StockAssistant:
@@ -66,7 +57,7 @@ class StockAssistant:
 
     def _wait_until_up(self, url: str, process: subprocess.Popen) -> None:
         deadline = time.monotonic() + _START_TIMEOUT_S
-        while not _answers(url):
+        while not answers(url):
             if process.poll() is not None or time.monotonic() > deadline:
                 self.__exit__()
                 raise RuntimeError("the stock assistant did not start:\n"

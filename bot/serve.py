@@ -28,7 +28,8 @@ _STARTUP_TIMEOUT_S = 300
 _STOP_TIMEOUT_S = 15
 
 
-def _answers(url: str) -> bool:
+def answers(url: str) -> bool:
+    """True when `url` answers 200 within two seconds (a server that is up)."""
     try:
         with urllib.request.urlopen(url, timeout=2) as response:
             return response.status == 200
@@ -41,7 +42,7 @@ def _wait_until_up(url: str, process: subprocess.Popen, name: str) -> None:
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise SystemExit(f"{name} exited during start-up (code {process.returncode}).")
-        if _answers(url):
+        if answers(url):
             return
         time.sleep(0.5)
     raise SystemExit(f"{name} did not answer at {url} within {_STARTUP_TIMEOUT_S} s.")
