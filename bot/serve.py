@@ -111,7 +111,7 @@ def serve(port: int, actions_port: int, webchat_port: int, console_port: int,
         )
         processes.append(actions)
         _wait_until_up(f"http://127.0.0.1:{actions_port}/health", actions, "The action server")
-        rasa_command = [python, "-m", "rasa", "shell" if shell else "run", "--model", str(model),
+        rasa_command = [python, "-m", "bot.rasa_runtime", "shell" if shell else "run", "--model", str(model),
                         "--endpoints", str(endpoints)]
         if shell:
             return subprocess.call(rasa_command, cwd=PROJECT_ROOT, env=env)

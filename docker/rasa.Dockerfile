@@ -15,5 +15,7 @@ COPY credentials.yml /app/credentials.yml
 COPY docker/endpoints.yml /app/endpoints.yml
 ENV PYTHONPATH=/app
 USER 1001
+# Rasa's own CLI with the project's adjustments installed first (bot/rasa_runtime).
+ENTRYPOINT ["python", "-m", "bot.rasa_runtime"]
 # No CMD: docker-compose.yml gives the `run` command with the model mounted from bot/models/
 # (so a new model needs a restart, not a rebuild), the API token and the allowed origin.

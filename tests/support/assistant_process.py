@@ -72,7 +72,7 @@ class AssistantProcess:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
             if "rasa_sdk" in cmdline:
                 names["action_server"] = pid
-            elif " rasa " in f" {cmdline} " or "-m rasa" in cmdline:
+            elif " rasa " in f" {cmdline} " or "-m rasa" in cmdline or "bot.rasa_runtime" in cmdline:
                 names["rasa"] = pid
         return names
 

@@ -1,0 +1,20 @@
+"""Rasa's own server, started with this project's adjustments installed first.
+
+`python -m bot.rasa_runtime run …` takes exactly the arguments of `rasa run` (and `shell`, …).
+Rasa 3.6 has no hooks for what a public service needs around a turn, so each adjustment is a
+small module of this package with an `install()` that wraps one Rasa function, says why in its
+docstring and is tested on a real Rasa server. Everything else is stock Rasa.
+"""
+
+from typing import Callable, List
+
+from bot.monitoring import init_sentry
+
+# Each entry wraps one Rasa function; order does not matter.
+ADJUSTMENTS: List[Callable[[], None]] = []
+
+
+def install_adjustments() -> None:
+    init_sentry("rasa")
+    for install in ADJUSTMENTS:
+        install()
