@@ -129,14 +129,16 @@ def nearest_sites_reply(latitude: float, longitude: float, hazard: Optional[str]
 
 def municipality_sites_reply(municipality: Municipality, hazard: Optional[str],
                              language: str) -> List[str]:
-    """Up to five sites of a named municipality (suitable for `hazard`, if given)."""
+    """Up to five sites of a named municipality: suitable for `hazard`, if given, and among
+    them those suitable for the most hazards."""
     sites = [s for s in emergency_site_index().sites
              if s.municipality_code == municipality.code
              and (hazard not in HAZARDS or hazard in s.hazards)]
     if not sites:
         return [text("shelters_municipality_none", language, municipality=municipality.name,
                      hazard=_hazard_name(hazard, language) if hazard in HAZARDS else "")]
-    shown = sites[:MUNICIPALITY_COUNT]
+    # Without a location, the sites usable in the most kinds of disaster help the most.
+    shown = sorted(sites, key=lambda s: -len(s.hazards))[:MUNICIPALITY_COUNT]
     counts = dict(municipality=municipality.name, total=len(sites), shown=len(shown))
     if hazard in HAZARDS:
         intro = text("shelters_municipality_for_hazard", language,
