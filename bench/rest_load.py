@@ -1,6 +1,7 @@
 """`make bench`: load on the REST webhook, this assistant next to a stock `rasa init` one.
 
-`python -m bench.rest_load [--levels 1:60 10:300 50:500] [--timeout 60] [--output F]`
+`python -m bench.rest_load [--levels 1:60 10:300 50:500] [--only assistant|stock] [--timeout 60]
+[--output F]`
 generates and trains a stock `rasa init` assistant in a temporary folder, then serves each
 assistant in turn alone on free loopback ports (one after the other, so they do not compete
 for the cores) and replays the message mix (bench/message_mix.py) on
@@ -10,7 +11,7 @@ reply arrived. A few warm-up messages first are not counted. Latency is the roun
 POST (Rasa answers the REST channel once the whole turn, actions included, is done).
 
 Prints a table per assistant and concurrency (throughput, p50/p95/p99, errors, Rasa and
-action-server RSS after the level), whether the targets are met (at 10 users: throughput at
+action-server CPU time per answered message and RSS after the level), whether the targets are met (at 10 users: throughput at
 least 0.8 × the stock assistant's, p95 at most 300 ms) and, as the last line, one JSON object
 with every figure, also written to results/bench.json.
 """
@@ -30,7 +31,7 @@ import aiohttp
 
 from bench.load import replay
 from bench.message_mix import MESSAGE_MIX
-from bench.process_memory import tree_rss_mib
+from bench.process_usage import tree_cpu_s, tree_rss_mib
 from bench.stock_assistant import StockAssistant
 from bot.model_store import ensure_model
 from tests.support.assistant_process import PROJECT_ROOT, AssistantProcess
@@ -69,14 +70,33 @@ async def _measure(name: str, base_url: str, pids: Dict[str, int],
         send = _rest_sender(session, f"{base_url}/webhooks/rest/webhook")
         await replay(send, [f"{name}-warmup"], MESSAGE_MIX, len(MESSAGE_MIX), timeout_s)
         for users, messages in levels:
+            cpu_before = {process: tree_cpu_s(pid) for process, pid in pids.items()}
             run = await replay(send, [f"{name}-c{users}-u{u}" for u in range(users)],
                                MESSAGE_MIX, messages // users, timeout_s)
             results.append({"users": users, **run.summary(),
+                            **_cpu_per_message(pids, cpu_before, len(run.latencies)),
+                            "load_average": round(os.getloadavg()[0], 2),
                             "rasa_rss_mib": tree_rss_mib(pids.get("rasa")),
                             "actions_rss_mib": tree_rss_mib(pids.get("action_server"))})
             print(f"  {_NAMES[name]}, {users} users: {results[-1]['throughput_msg_s']} msg/s, "
-                  f"p95 {results[-1]['p95_ms']} ms, {results[-1]['errors']} errors", flush=True)
+                  f"p95 {results[-1]['p95_ms']} ms, {results[-1]['errors']} errors, CPU per message: "
+                  f"Rasa {results[-1]['rasa_cpu_ms_per_msg']} ms, "
+                  f"actions {results[-1]['actions_cpu_ms_per_msg']} ms", flush=True)
     return results
+
+
+def _cpu_per_message(pids: Dict[str, int], cpu_before: Dict[str, float],
+                     answered: int) -> Dict[str, object]:
+    """CPU milliseconds each server spent per answered message: unlike latency, this does not
+    grow when other work on the machine competes for the cores."""
+    def per_message(process: str) -> object:
+        before, after = cpu_before.get(process), tree_cpu_s(pids.get(process))
+        if before is None or after is None or not answered:
+            return None
+        return round((after - before) * 1000 / answered, 1)
+
+    return {"rasa_cpu_ms_per_msg": per_message("rasa"),
+            "actions_cpu_ms_per_msg": per_message("action_server")}
 
 
 def _machine() -> dict:
@@ -93,7 +113,7 @@ def _targets(results: dict) -> dict:
     def at_target(name: str) -> dict:
         return next(r for r in results[name] if r["users"] == TARGET_USERS)
 
-    if not all(any(r["users"] == TARGET_USERS for r in results[n]) for n in _NAMES):
+    if not all(any(r["users"] == TARGET_USERS for r in results.get(n, [])) for n in _NAMES):
         return {}
     ours, stock = at_target("assistant"), at_target("stock")
     ratio = (round(ours["throughput_msg_s"] / stock["throughput_msg_s"], 2)
@@ -109,17 +129,20 @@ def _table(report: dict) -> str:
         return "—" if value is None else str(value)
 
     header = ("", "users", "messages", "errors", "msg/s", "p50 ms", "p95 ms", "p99 ms",
-              "Rasa MiB", "actions MiB")
+              "Rasa CPU ms/msg", "actions CPU ms/msg", "Rasa MiB", "actions MiB", "load")
+    names = [name for name in _NAMES if name in report]
     rows = [header] + [
         (_NAMES[name], r["users"], r["messages"], r["errors"], r["throughput_msg_s"],
-         r["p50_ms"], r["p95_ms"], r["p99_ms"], r["rasa_rss_mib"], r["actions_rss_mib"])
-        for users in sorted({r["users"] for r in report["assistant"]})
-        for name in _NAMES for r in report[name] if r["users"] == users]
+         r["p50_ms"], r["p95_ms"], r["p99_ms"], r["rasa_cpu_ms_per_msg"],
+         r["actions_cpu_ms_per_msg"], r["rasa_rss_mib"], r["actions_rss_mib"],
+         r["load_average"])
+        for users in sorted({r["users"] for name in names for r in report[name]})
+        for name in names for r in report[name] if r["users"] == users]
     widths = [max(len(cell(row[i])) for row in rows) for i in range(len(header))]
     lines = ["  ".join(cell(v).ljust(w) if i == 0 else cell(v).rjust(w)
                        for i, (v, w) in enumerate(zip(row, widths))) for row in rows]
     failures = [f"  {_NAMES[name]}, {r['users']} users: {r['error_kinds']}"
-                for name in _NAMES for r in report[name] if r["errors"]]
+                for name in names for r in report[name] if r["errors"]]
     if failures:
         lines += ["Failures:"] + failures
     targets = report["targets"]
@@ -136,6 +159,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--levels", nargs="+", type=_level, default=[(1, 60), (10, 300), (50, 500)],
                         metavar="USERS:MESSAGES", help="concurrent users and messages in all")
+    parser.add_argument("--only", choices=sorted(_NAMES),
+                        help="measure one assistant only (no comparison, no targets)")
     parser.add_argument("--timeout", type=float, default=60.0,
                         help="seconds before a message counts as timed out")
     parser.add_argument("--output", type=Path, default=PROJECT_ROOT / "results" / "bench.json")
@@ -147,19 +172,22 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-stock-") as stock_folder, \
             tempfile.TemporaryDirectory(prefix="bench-assistant-") as runtime:
         stock = StockAssistant(Path(stock_folder))
-        print("Generating and training the stock `rasa init` assistant …", flush=True)
-        started = time.monotonic()
-        stock.create_and_train()
-        report["stock_training_s"] = round(time.monotonic() - started, 1)
-        ensure_model()  # here too: the training data may have changed while the stock one trained
-        print("Starting this assistant …", flush=True)
-        with AssistantProcess(Path(runtime)) as ours:
-            report["assistant"] = asyncio.run(
-                _measure("assistant", ours.base_url, ours.pids, args.levels, args.timeout))
-        print("Starting the stock assistant …", flush=True)
-        with stock:
-            report["stock"] = asyncio.run(
-                _measure("stock", stock.base_url, stock.pids, args.levels, args.timeout))
+        if args.only != "assistant":
+            print("Generating and training the stock `rasa init` assistant …", flush=True)
+            started = time.monotonic()
+            stock.create_and_train()
+            report["stock_training_s"] = round(time.monotonic() - started, 1)
+        if args.only != "stock":
+            ensure_model()  # after the stock one: the training data may have changed meanwhile
+            print("Starting this assistant …", flush=True)
+            with AssistantProcess(Path(runtime)) as ours:
+                report["assistant"] = asyncio.run(
+                    _measure("assistant", ours.base_url, ours.pids, args.levels, args.timeout))
+        if args.only != "assistant":
+            print("Starting the stock assistant …", flush=True)
+            with stock:
+                report["stock"] = asyncio.run(
+                    _measure("stock", stock.base_url, stock.pids, args.levels, args.timeout))
     report["load_average_after"] = os.getloadavg()
     report["targets"] = _targets(report)
 

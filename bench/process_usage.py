@@ -1,0 +1,55 @@
+"""Resident memory and CPU time of a server process, counting any processes it forked
+(Linux /proc). CPU time, unlike latency, does not grow when other work shares the cores."""
+
+import os
+from pathlib import Path
+from typing import Callable, List, Optional
+
+
+def _children(pid: int) -> List[int]:
+    children = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:  # the thread ended meanwhile
+            continue
+    return children
+
+
+def _rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0  # a zombie has no VmRSS line
+
+
+def _cpu_s(pid: int) -> float:
+    """User and system time of the process (all its threads) so far."""
+    # The command name (field 2) may hold spaces: the fields after it follow its ")".
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
+def _tree_total(pid: Optional[int], measure: Callable[[int], float]) -> Optional[float]:
+    if pid is None or not Path(f"/proc/{pid}").exists():
+        return None
+    total, pending = 0.0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            total += measure(current)
+        except OSError:  # ended meanwhile
+            continue
+        pending.extend(_children(current))
+    return total
+
+
+def tree_rss_mib(pid: Optional[int]) -> Optional[float]:
+    """VmRSS of `pid` and all its descendants in MiB; None without a process."""
+    total_kib = _tree_total(pid, _rss_kib)
+    return None if total_kib is None else round(total_kib / 1024, 1)
+
+
+def tree_cpu_s(pid: Optional[int]) -> Optional[float]:
+    """CPU seconds used so far by `pid` and its living descendants; None without a process."""
+    return _tree_total(pid, _cpu_s)
