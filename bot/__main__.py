@@ -12,6 +12,7 @@ _COMMAND_MODULES = (
     "bot.langid.cli",
     "bot.model_store",
     "bot.nlu.evaluation",
+    "bot.privacy.cli",
     "bot.serve",
     "bot.shelters.cli",
     "bot.staff.cli",

@@ -2,17 +2,23 @@
 
 Residents write personal details into chat messages, so events leave this process without
 message text, request bodies or user data: only the error, its stack and technical context.
+Whatever text is left (an exception's message, a log line, a breadcrumb) has My Numbers, phone
+numbers and e-mail addresses masked.
 """
 
 import logging
 import os
 from typing import Any, Dict, Optional
 
+from bot.privacy.masking import mask_strings
+
 logger = logging.getLogger(__name__)
 
 _REDACTED = "[removed]"
 # Keys under which Rasa/rasa-sdk/aiohttp frames and breadcrumbs carry what the user wrote.
 _TEXT_KEYS = {"text", "message", "latest_message", "events", "tracker", "body", "data", "slots"}
+# Identifiers whose hex digits could look like a number; no resident ever wrote them.
+_IDENTIFIER_KEYS = {"event_id", "contexts", "sdk", "modules"}
 
 
 def _scrub(value: Any) -> Any:
@@ -37,7 +43,8 @@ def scrub_event(event: Dict[str, Any], hint: Optional[Dict[str, Any]] = None) ->
         event["breadcrumbs"] = _scrub(event["breadcrumbs"])
     if "extra" in event:
         event["extra"] = _scrub(event["extra"])
-    return event
+    return {key: value if key in _IDENTIFIER_KEYS else mask_strings(value)
+            for key, value in event.items()}
 
 
 def init_sentry(component: str) -> bool:

@@ -2,23 +2,31 @@
 
 A My Number (個人番号) is 12 digits whose last digit is a check digit; residents type it with
 spaces or hyphens, in full-width digits too. Only numbers whose check digit is right are
-treated as My Numbers, so other 12-digit numbers (a receipt number) are left readable —
-unless they look like a phone number, which is masked anyway.
+treated as My Numbers, so other 12-digit numbers (a receipt number) are left readable.
+Digits after a decimal point are never personal data: a payload such as
+`/share_location{"latitude": 35.604712345678, …}` stays intact.
 """
 
 import re
 import unicodedata
+from typing import Any
 
 MY_NUMBER_MASK = "[個人番号]"
 PHONE_MASK = "[電話番号]"
 EMAIL_MASK = "[メール]"
 
 _SEPARATOR = r"[\s\-‐－ー―]?"
-_TWELVE_DIGITS = re.compile(r"(?<!\d)(?:\d" + _SEPARATOR + r"){11}\d(?!\d)")
+_NOT_IN_A_NUMBER = r"(?<!\d)(?<!\d\.)"  # nor in a decimal fraction (coordinates)
+_TWELVE_DIGITS = re.compile(_NOT_IN_A_NUMBER + r"(?:\d" + _SEPARATOR + r"){11}\d(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# Japanese numbers (03-1234-5678, 090 1234 5678, 0120-95-0178) and international (+81 …).
-_PHONE = re.compile(r"(?<![\d#])(?:\+\d{1,3}[\s-]?)?\(?0?\d{1,4}\)?[\s-]?\d{1,4}[\s-]?\d{3,4}(?!\d)")
-_MIN_PHONE_DIGITS = 10
+# Japanese numbers start with 0 and have 10 or 11 digits (03-1234-5678, 090 1234 5678,
+# 0120-95-0178); international ones start with + (+81 90-1234-5678).
+_PHONE = re.compile(_NOT_IN_A_NUMBER + r"(?<!#)(?:\+\d{1,3}[\s-]?\(?0?\)?\d{1,4}|\(?0\d{1,4}\)?)"
+                    r"[\s-]?\d{1,4}[\s-]?\d{3,4}(?!\d)")
+_DOMESTIC_PHONE_DIGITS = (10, 11)
+_MIN_INTERNATIONAL_PHONE_DIGITS = 10
+# Where two kinds overlap, the My Number wins (its mask says what the resident must not send).
+_PRIORITY = {"my_number": 0, "email": 1, "phone": 2}
 
 
 def is_my_number(digits: str) -> bool:
@@ -52,19 +60,36 @@ def contains_my_number(text: str) -> bool:
     return any(True for _ in _my_number_spans(_fold_digits(text)))
 
 
+def _is_phone_number(written: str) -> bool:
+    digits = len(re.sub(r"\D", "", written))
+    if written.startswith("+"):
+        return digits >= _MIN_INTERNATIONAL_PHONE_DIGITS
+    return digits in _DOMESTIC_PHONE_DIGITS
+
+
 def mask_personal_data(text: str) -> str:
     folded = _fold_digits(text)
+    spans = [(start, end, "my_number") for start, end in _my_number_spans(folded)]
+    spans += [(m.start(), m.end(), "email") for m in _EMAIL.finditer(folded)]
+    spans += [(m.start(), m.end(), "phone") for m in _PHONE.finditer(folded)
+              if _is_phone_number(m.group(0))]
+    masks = {"my_number": MY_NUMBER_MASK, "email": EMAIL_MASK, "phone": PHONE_MASK}
     pieces, last = [], 0
-    spans = [(start, end, MY_NUMBER_MASK) for start, end in _my_number_spans(folded)]
-    for match in _EMAIL.finditer(folded):
-        spans.append((match.start(), match.end(), EMAIL_MASK))
-    for match in _PHONE.finditer(folded):
-        if len(re.sub(r"\D", "", match.group(0))) >= _MIN_PHONE_DIGITS:
-            spans.append((match.start(), match.end(), PHONE_MASK))
-    for start, end, mask in sorted(spans):
+    for start, end, kind in sorted(spans, key=lambda span: (span[0], _PRIORITY[span[2]])):
         if start < last:  # overlaps a span already masked
             continue
-        pieces += [text[last:start], mask]
+        pieces += [text[last:start], masks[kind]]
         last = end
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def mask_strings(value: Any) -> Any:
+    """`value` with personal data masked in every string it holds (dicts, lists, tuples)."""
+    if isinstance(value, str):
+        return mask_personal_data(value)
+    if isinstance(value, dict):
+        return {key: mask_strings(item) for key, item in value.items()}
+    if type(value) in (list, tuple):  # not a named tuple: it has no constructor from items
+        return type(value)(mask_strings(item) for item in value)
+    return value

@@ -36,3 +36,18 @@ def test_sentry_starts_with_pii_off_and_the_scrubber(monkeypatch):
     assert captured["send_default_pii"] is False
     assert captured["before_send"] is scrub_event
     assert captured["with_locals"] is False
+
+
+def test_scrubber_masks_personal_data_in_whatever_text_is_left():
+    my_number = "1234-5678-9018"  # a valid check digit
+    event = {
+        "event_id": "0123456789ab123456789018cdef0123",
+        "logentry": {"message": "handling %s failed", "params": [f"番号 {my_number}"]},
+        "exception": {"values": [{"type": "OperationalError",
+                                  "value": f"database is locked [parameters: ('{my_number}',)]"}]},
+    }
+    scrubbed = scrub_event(event)
+    assert my_number not in json.dumps(scrubbed, ensure_ascii=False)
+    assert scrubbed["logentry"]["params"] == ["番号 [個人番号]"]
+    assert scrubbed["exception"]["values"][0]["value"].startswith("database is locked")
+    assert scrubbed["event_id"] == "0123456789ab123456789018cdef0123"  # identifiers stay

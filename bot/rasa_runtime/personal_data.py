@@ -1,0 +1,52 @@
+"""A resident's My Number, phone number or e-mail address is masked the moment a message
+arrives, before any part of Rasa sees it.
+
+Every channel (REST, socket.io, LINE, `rasa shell`, the HTTP API's /conversations/…/messages
+and /model/parse) builds a `UserMessage` and hands it to the agent, and Rasa 3.6 has no hook in
+between. Masking the text in `UserMessage` itself means NLU, the processor's logs, the tracker
+store (a stored transcript), the event broker (tickets) and the action server only ever get
+`[個人番号]`, `[電話番号]`, `[メール]`. The bot's own utterances are never touched.
+
+Channels log the raw text before building the message (rest.py on a failed turn:
+`structlogger.exception(..., text=text)`), so Rasa's structlog anonymizer, a no-op without
+Rasa Pro's anonymization pipeline, is replaced by one that masks every value of a log event.
+"""
+
+from functools import wraps
+from typing import Any, Dict
+
+from bot.privacy.masking import mask_personal_data, mask_strings
+
+
+def _mask_user_message_text() -> None:
+    from rasa.core.channels.channel import UserMessage
+
+    original_init = UserMessage.__init__
+
+    @wraps(original_init)
+    def init(self: UserMessage, *args: Any, **kwargs: Any) -> None:
+        original_init(self, *args, **kwargs)
+        if self.text:
+            self.text = mask_personal_data(self.text)
+        # The HTTP API may send its own parse result; it carries the text too.
+        if isinstance(self.parse_data, dict) and isinstance(self.parse_data.get("text"), str):
+            self.parse_data = dict(self.parse_data, text=mask_personal_data(self.parse_data["text"]))
+
+    UserMessage.__init__ = init
+
+
+def _mask_structured_logs() -> None:
+    from rasa.utils import log_utils
+
+    rasa_anonymizer = log_utils._anonymizer
+
+    def anonymizer(logger: Any, method_name: str, event_dict: Dict[str, Any]) -> Dict[str, Any]:
+        return rasa_anonymizer(logger, method_name, mask_strings(event_dict))
+
+    # configure_structlog (run after the adjustments) looks the processor up by this name.
+    log_utils._anonymizer = anonymizer
+
+
+def install() -> None:
+    _mask_user_message_text()
+    _mask_structured_logs()
