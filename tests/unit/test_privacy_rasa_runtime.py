@@ -49,6 +49,21 @@ def test_structured_log_events_are_masked(installed, caplog):
     assert logged["text"] == f"番号 {MY_NUMBER_MASK}"
 
 
+def test_a_logged_exception_has_no_local_variables_and_is_masked(installed, caplog):
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.INFO)
+    text = f"番号 {MY_NUMBER}"  # a local variable of the failing frame, as in rest.py
+    try:
+        raise KeyError(f"no conversation for {text}")
+    except KeyError:
+        structlog.get_logger().exception("rest.message.received.failure", text=text)
+    logged = json.loads(caplog.records[-1].getMessage())
+    assert "KeyError: 'no conversation for 番号 [個人番号]'" in logged["exception"]
+    # Stock Rasa would render the frame's locals: `text` raw, JSON-escaped (\\uff11…).
+    assert "\\uff11" not in caplog.records[-1].getMessage()
+
+
 def _classified(text, intent):
     from rasa.shared.nlu.training_data.message import Message
 
