@@ -1,12 +1,18 @@
-"""The load benchmarks' arithmetic: percentiles, the run summary, who sends what, and that
-failures are counted rather than dropped."""
+"""The load benchmarks' arithmetic: percentiles, the run summary, who sends what, that
+failures are counted rather than dropped, and the servers' CPU time per message."""
 
 import asyncio
 from collections import Counter
+import os
+import subprocess
+import sys
+import time
 
 import pytest
 
 from bench.load import LoadRun, percentile, replay, user_messages
+from bench.process_usage import tree_cpu_s, tree_rss_mib
+from bench.rest_load import _cpu_per_message
 
 
 def test_percentile_interpolates_between_ranks():
@@ -71,3 +77,37 @@ async def test_replay_sends_each_users_messages_in_turn_and_counts_failures():
     assert run.latencies == [0.005] * 4
     assert run.failures == Counter({"HTTP 500": 2, "timeout": 2})
     assert run.sent == 8
+
+
+def test_cpu_time_counts_the_processes_a_server_started(tmp_path):
+    """A server's CPU time includes its children's (Rasa's and the action server's workers)."""
+    done = tmp_path / "done"
+    child = subprocess.Popen([sys.executable, "-c", (
+        "import pathlib, sys, time\n"
+        "while time.process_time() < 0.3: pass\n"  # 0.3 s of CPU, however busy the machine
+        "pathlib.Path(sys.argv[1]).write_text('')\n"
+        "time.sleep(60)\n"), str(done)])
+    try:
+        while not done.exists():
+            assert child.poll() is None
+            time.sleep(0.05)
+        own_cpu_s = time.process_time()
+        tick_s = 1 / os.sysconf("SC_CLK_TCK")  # /proc counts whole clock ticks
+        assert tree_cpu_s(child.pid) >= 0.3 - 2 * tick_s
+        assert tree_cpu_s(os.getpid()) >= own_cpu_s + 0.3 - 4 * tick_s
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_cpu_time_and_memory_of_no_process_are_unknown():
+    assert tree_cpu_s(None) is None and tree_rss_mib(None) is None
+
+
+def test_cpu_per_message_is_the_cpu_time_of_the_level_over_the_answered_messages():
+    pid = os.getpid()
+    before = {"rasa": tree_cpu_s(pid) - 2.0}  # as if the level had used 2 s of CPU …
+    figures = _cpu_per_message({"rasa": pid}, before, answered=400)
+    assert 5.0 <= figures["rasa_cpu_ms_per_msg"] < 5.5  # … for 400 messages (+ this test's)
+    assert figures["actions_cpu_ms_per_msg"] is None  # no action server (the stock assistant)
+    assert _cpu_per_message({"rasa": pid}, before, answered=0)["rasa_cpu_ms_per_msg"] is None
