@@ -56,6 +56,10 @@ def init_sentry(component: str) -> bool:
 
     sentry_sdk.init(
         dsn=dsn,
+        # sentry-sdk's Sanic integration (auto-enabled) fails on every request of the Sanic
+        # 21.12 that Rasa and rasa-sdk run on ('_sentry_hub' missing): the servers never
+        # answer. Errors still arrive through the logging integration.
+        auto_enabling_integrations=False,
         send_default_pii=False,
         with_locals=False,
         request_bodies="never",

@@ -36,6 +36,7 @@ def test_sentry_starts_with_pii_off_and_the_scrubber(monkeypatch):
     assert captured["send_default_pii"] is False
     assert captured["before_send"] is scrub_event
     assert captured["with_locals"] is False
+    assert captured["auto_enabling_integrations"] is False  # Sanic's breaks Rasa's server
 
 
 def test_scrubber_masks_personal_data_in_whatever_text_is_left():
