@@ -47,11 +47,15 @@ def scrub_event(event: Dict[str, Any], hint: Optional[Dict[str, Any]] = None) ->
             for key, value in event.items()}
 
 
+def sentry_configured() -> bool:
+    return bool(os.environ.get("SENTRY_DSN"))
+
+
 def init_sentry(component: str) -> bool:
     """Starts Sentry for `component` if SENTRY_DSN is set; returns whether it did."""
-    dsn = os.environ.get("SENTRY_DSN")
-    if not dsn:
+    if not sentry_configured():
         return False
+    dsn = os.environ["SENTRY_DSN"]
     import sentry_sdk
 
     sentry_sdk.init(
