@@ -16,6 +16,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import (ActionExecuted, ConversationPaused, ConversationResumed,
                              EventType, FollowupAction, SlotSet)
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.actions.conversation import conversation_language, latest_intent
 from bot.actions.curated_faqs import send_answer, staff_only_faq_for
@@ -34,8 +35,11 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, summary: str,
              now: Optional[datetime] = None) -> List[EventType]:
     """Opens the ticket, tells the resident what happens next, and pauses the conversation."""
     language = conversation_language(tracker)
-    ticket = open_ticket(tracker.sender_id, tracker.get_latest_input_channel() or "rest",
-                         language, summary, transcript(tracker.events))
+    try:
+        ticket = open_ticket(tracker.sender_id, tracker.get_latest_input_channel() or "rest",
+                             language, summary, transcript(tracker.events))
+    except SQLAlchemyError:
+        return _staff_unreachable(dispatcher)
     desk, now = staff_desk(), now or datetime.now(timezone.utc)
     if desk.is_open(now):
         dispatcher.utter_message(text=text("handoff_in_hours", language, ticket=ticket,
@@ -48,6 +52,15 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, summary: str,
     return [SlotSet(SUMMARY_SLOT, None), ConversationPaused()]
 
 
+def _staff_unreachable(dispatcher: CollectingDispatcher) -> List[EventType]:
+    """The tickets' database is down: no ticket, no pause (nobody would see the messages);
+    the resident gets the phone number instead. Call from an `except` block: the error is
+    logged with its cause (and reported to Sentry when configured)."""
+    logger.exception("Could not reach the tickets' database: the resident was given the phone")
+    dispatcher.utter_message(response="utter_staff_unreachable")
+    return [SlotSet(SUMMARY_SLOT, None)]
+
+
 class ActionStartHandoff(Action):
     """The resident asked for a person (or the assistant could not help twice)."""
 
@@ -56,7 +69,10 @@ class ActionStartHandoff(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
-        active = open_ticket_for(tracker.sender_id)
+        try:
+            active = open_ticket_for(tracker.sender_id)
+        except SQLAlchemyError:
+            return _staff_unreachable(dispatcher)
         if active is not None:
             dispatcher.utter_message(text=text("handoff_already_open",
                                                conversation_language(tracker), ticket=active))

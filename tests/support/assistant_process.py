@@ -36,8 +36,8 @@ class AssistantProcess:
         self.log_path = runtime / "serve.log"
         self._env = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT), TF_CPP_MIN_LOG_LEVEL="2",
                          DATABASE_URL=self.database_url)
+        self._env.pop("SENTRY_DSN", None)  # a developer's Sentry; a test may pass its own
         self._env.update(extra_env or {})
-        self._env.pop("SENTRY_DSN", None)
         self._process: Optional[subprocess.Popen] = None
 
     def __enter__(self) -> "AssistantProcess":

@@ -1,0 +1,55 @@
+"""The action server answers 400, not 500, to a request that is not an action call.
+
+rasa-sdk's /webhook reads the body with `action_call.get(...)` and `action_call["tracker"]`:
+JSON that is a list, or an object without a tracker, raises inside rasa-sdk and is answered
+500 (with the body echoed back). Rasa never sends such a body, so it is the caller's mistake:
+this check answers 400 with what is missing. It is attached through rasa-sdk's own plugin
+hook (rasa_sdk/plugin.py imports a top-level package of this name and calls `init_hooks`).
+"""
+
+from typing import Any, Optional
+
+import pluggy
+from sanic import Sanic, response
+from sanic.exceptions import InvalidUsage
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+hookimpl = pluggy.HookimplMarker("rasa_sdk")
+
+
+def problem_with(action_call: Any) -> Optional[str]:
+    """What makes a parsed /webhook body unusable as an action call, or None."""
+    if not isinstance(action_call, dict):
+        return "The body must be a JSON object (an action call)."
+    if not isinstance(action_call.get("next_action"), str):
+        return '"next_action" must name the action to run.'
+    tracker = action_call.get("tracker")
+    if not isinstance(tracker, dict) or not isinstance(tracker.get("sender_id"), str):
+        return '"tracker" must be the conversation\'s tracker, with its "sender_id".'
+    return None
+
+
+async def _check_action_call(request: Request) -> Optional[HTTPResponse]:
+    if request.method != "POST" or request.path != "/webhook":
+        return None
+    if request.headers.get("Content-Encoding") == "deflate":
+        return None  # compressed by Rasa itself; rasa-sdk unpacks it
+    try:
+        action_call = request.json
+    except InvalidUsage:
+        return None  # not JSON: rasa-sdk answers 400 itself
+    if action_call is None:
+        return None  # empty: likewise
+    problem = problem_with(action_call)
+    return response.json({"error": problem}, status=400) if problem else None
+
+
+class _ActionCallCheck:
+    @hookimpl
+    def attach_sanic_app_extensions(self, app: Sanic) -> None:
+        app.register_middleware(_check_action_call, "request")
+
+
+def init_hooks(manager: pluggy.PluginManager) -> None:
+    manager.register(_ActionCallCheck())
