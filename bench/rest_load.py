@@ -10,10 +10,11 @@ with their own sender id, send MESSAGES in all, each user the next message once 
 reply arrived. A few warm-up messages first are not counted. Latency is the round trip of one
 POST (Rasa answers the REST channel once the whole turn, actions included, is done).
 
-Prints a table per assistant and concurrency (throughput, p50/p95/p99, errors, Rasa and
-action-server CPU time per answered message and RSS after the level), whether the targets are met (at 10 users: throughput at
-least 0.8 × the stock assistant's, p95 at most 300 ms) and, as the last line, one JSON object
-with every figure, also written to results/bench.json.
+Prints a table per assistant and concurrency (throughput, p50/p95/p99, errors, Rasa's and the
+action server's CPU time per answered message, their RSS after the level, the load average),
+whether the targets are met (at 10 users: throughput at least 0.8 × the stock assistant's, p95
+at most 300 ms) and, as the last line, one JSON object with every figure, also written to
+results/bench.json. `--only` measures one assistant (no targets then).
 """
 
 import argparse
@@ -79,8 +80,8 @@ async def _measure(name: str, base_url: str, pids: Dict[str, int],
                             "rasa_rss_mib": tree_rss_mib(pids.get("rasa")),
                             "actions_rss_mib": tree_rss_mib(pids.get("action_server"))})
             print(f"  {_NAMES[name]}, {users} users: {results[-1]['throughput_msg_s']} msg/s, "
-                  f"p95 {results[-1]['p95_ms']} ms, {results[-1]['errors']} errors, CPU per message: "
-                  f"Rasa {results[-1]['rasa_cpu_ms_per_msg']} ms, "
+                  f"p95 {results[-1]['p95_ms']} ms, {results[-1]['errors']} errors, "
+                  f"CPU per message: Rasa {results[-1]['rasa_cpu_ms_per_msg']} ms, "
                   f"actions {results[-1]['actions_cpu_ms_per_msg']} ms", flush=True)
     return results
 

@@ -32,5 +32,6 @@ def test_other_names_behave_as_in_rasa(installed):
 
 
 def test_stored_events_come_back_as_the_same_events(installed):
-    stored = [UserUttered("hello", {"name": "greet"}).as_dict(), SlotSet("language", "en").as_dict()]
+    stored = [UserUttered("hello", {"name": "greet"}).as_dict(),
+              SlotSet("language", "en").as_dict()]
     assert [e.as_dict() for e in deserialise_events(stored)] == stored
