@@ -5,6 +5,7 @@ from bot.monitoring import init_sentry
 init_sentry("action-server")
 
 # Actions register themselves with rasa-sdk when their module is imported.
+from bot.actions.alerts import ActionSubscribeAlerts, ActionUnsubscribeAlerts  # noqa: E402
 from bot.actions.emergency import ActionEmergencyHelp, ActionEmergencyPhraseCard  # noqa: E402,F401
 from bot.actions.faq import ActionAnswerFaq, ActionRecordFeedback  # noqa: E402
 from bot.actions.handoff import (ActionAskHandoffSummary, ActionOpenTicket,  # noqa: E402
@@ -16,4 +17,5 @@ from bot.actions.shelters import ActionNearestSites  # noqa: E402
 __all__ = ["ActionAnswerFaq", "ActionAskHandoffSummary", "ActionEmergencyHelp",
            "ActionEmergencyPhraseCard", "ActionNearestSites", "ActionOpenTicket",
            "ActionRecordFeedback", "ActionRecordSatisfaction", "ActionRelayStaffReplies",
-           "ActionResumeConversation", "ActionStartHandoff", "ValidateLanguage"]
+           "ActionResumeConversation", "ActionStartHandoff", "ActionSubscribeAlerts",
+           "ActionUnsubscribeAlerts", "ValidateLanguage"]

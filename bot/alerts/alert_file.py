@@ -46,11 +46,16 @@ class Alert:
                             self.message["ja"]])
 
     def place(self, language: str) -> str:
-        m = self.municipality
-        if m is None:
-            return text("alert_all_chiba", language)
-        return {"zh": m.zh, "ko": m.ko, "en": f"{m.romaji} ({m.name})",
-                "vi": f"{m.romaji} ({m.name})"}.get(language, m.name)
+        return place_name(self.municipality, language)
+
+
+def place_name(municipality: Optional[Municipality], language: str) -> str:
+    """The alert's area as a reader of `language` knows it (None: all of Chiba prefecture)."""
+    m = municipality
+    if m is None:
+        return text("alert_all_chiba", language)
+    return {"zh": m.zh, "ko": m.ko, "en": f"{m.romaji} ({m.name})",
+            "vi": f"{m.romaji} ({m.name})"}.get(language, m.name)
 
 
 def municipality_for(code: str) -> Optional[Municipality]:

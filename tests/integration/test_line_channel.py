@@ -6,12 +6,18 @@ import hashlib
 import hmac
 import itertools
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 import requests
 
+from bot.alerts.alert_file import municipality_for, place_name
+from bot.alerts.subscriptions import subscribed_municipalities
 from bot.i18n import text
 from bot.shelters.site_index import emergency_site_index
+from tests.conftest import PROJECT_ROOT
 from tests.integration.conftest import LINE_CHANNEL_SECRET
 from tests.integration.test_shelters_dialogue import CHIBA_STATION, _site_names
 
@@ -161,3 +167,93 @@ def test_the_webhook_answers_before_the_reply_is_sent(assistant, line_service):
     finally:
         line_service.stand_in.reply_delay_s = 0
     assert delivery.texts == [assistant.text_of("utter_greet", "en")]
+
+
+_SUBSCRIBE_ICHIKAWA = {
+    "ja": "市川市の防災情報の通知を受け取りたい", "ja-easy": "いちかわしの ひなんの つうち ほしい",
+    "en": "please send me disaster alerts for Ichikawa", "zh": "我想接收市川市的防灾通知",
+    "ko": "이치카와시 재해 알림을 받고 싶어요", "vi": "tôi muốn nhận cảnh báo thiên tai của Ichikawa"}
+_UNSUBSCRIBE = {"en": "stop alerts", "ko": "알림 해제", "ja": "通知をやめる"}
+ICHIKAWA = "122033"
+
+
+def _in_language(assistant, line_service, user, language):
+    _deliver(assistant, line_service, user, {
+        "type": "postback", "postback": {"data": f'/choose_language{{"language": "{language}"}}'}})
+    _replies(line_service, user)
+
+
+def _send_alert(line_service, assistant, alert_file, municipality="all"):
+    env = dict(os.environ, DATABASE_URL=assistant.database_url,
+               LINE_API_BASE_URL=line_service.base_url, PYTHONPATH=str(PROJECT_ROOT),
+               LINE_CHANNEL_ACCESS_TOKEN=line_service.stand_in.access_token)
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "alert", "send", "--municipality", municipality,
+         "--level", "4", "--message-file", str(alert_file)],
+        env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+@pytest.fixture
+def japanese_alert(tmp_path):
+    path = tmp_path / "alert.yml"
+    path.write_text('message:\n  ja: "市川市に避難指示を発令しました。"\n', encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("language", sorted(_SUBSCRIBE_ICHIKAWA))
+def test_a_resident_subscribes_to_a_municipalitys_alerts_in_their_language(
+        assistant, line_service, language):
+    user = _user("subscribe")
+    _in_language(assistant, line_service, user, language)
+    _deliver(assistant, line_service, user, _text(_SUBSCRIBE_ICHIKAWA[language]))
+    [_, delivery] = _replies(line_service, user, 2)
+    place = place_name(municipality_for(ICHIKAWA), language)
+    assert delivery.texts == [text("alerts_subscribed", language, place=place)]
+    assert subscribed_municipalities("line", user, assistant.database_url) == [ICHIKAWA]
+
+
+@pytest.mark.parametrize("language", sorted(_UNSUBSCRIBE))
+def test_an_alert_reaches_subscribers_in_their_language_until_they_unsubscribe(
+        assistant, line_service, japanese_alert, language):
+    user = _user("alerted")
+    _in_language(assistant, line_service, user, language)
+    _deliver(assistant, line_service, user, _text(_SUBSCRIBE_ICHIKAWA[language]))
+    _replies(line_service, user, 2)
+
+    _send_alert(line_service, assistant, japanese_alert, ICHIKAWA)
+    [alert] = [d for d in line_service.stand_in.deliveries_to(user) if d.kind == "multicast"]
+    place = place_name(municipality_for(ICHIKAWA), language)
+    expected = text("alert_level_4", language, place=place)
+    assert alert.texts[0].startswith(expected) and "市川市に避難指示" in alert.texts[0]
+
+    _deliver(assistant, line_service, user, _text(_UNSUBSCRIBE[language]))
+    stopped = _replies(line_service, user, 4)[3]
+    assert stopped.texts == [text("alerts_unsubscribed", language, places=place)]
+    _send_alert(line_service, assistant, japanese_alert, ICHIKAWA)
+    assert len(line_service.stand_in.deliveries_to(user)) == 4  # no second alert
+
+
+def test_without_a_municipality_the_quick_reply_subscribes_to_all_of_chiba(
+        assistant, line_service):
+    user = _user("all")
+    _in_language(assistant, line_service, user, "en")
+    _deliver(assistant, line_service, user, _text("send me disaster alerts"))
+    asked = _replies(line_service, user, 2)[1]
+    assert asked.texts == [text("alerts_which_municipality", "en")]
+    [button] = asked.messages[-1]["quickReply"]["items"]
+    assert button["action"]["label"] == text("button_alerts_all_chiba", "en")
+    _deliver(assistant, line_service, user, {
+        "type": "postback", "postback": {"data": button["action"]["data"]}})
+    done = _replies(line_service, user, 3)[2]
+    assert done.texts == [text("alerts_subscribed", "en", place=text("alert_all_chiba", "en"))]
+    assert subscribed_municipalities("line", user, assistant.database_url) == ["all"]
+
+
+def test_on_the_web_alerts_are_offered_on_line_and_nothing_is_stored(assistant):
+    sender = f"web-alerts-{next(_ids)}"
+    assistant.say(sender, '/choose_language{"language": "vi"}')
+    replies = assistant.say(sender, "tôi muốn nhận cảnh báo thiên tai của Ichikawa")
+    assert [r.get("text") for r in replies] == [text("alerts_only_on_line", "vi")]
+    assert subscribed_municipalities("rest", sender, assistant.database_url) == []
+    assert subscribed_municipalities("line", sender, assistant.database_url) == []
