@@ -3,7 +3,7 @@ PY := .venv/bin/python
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run test shell train eval-nlu eval-langid bench venv clean
+.PHONY: run run-prod test shell train eval-nlu eval-langid bench venv clean
 
 venv:
 	@scripts/bootstrap_venv.sh
@@ -11,6 +11,12 @@ venv:
 ## Serve the assistant on http://localhost:5005 (trains first if anything changed).
 run: venv
 	$(PY) -m bot serve
+
+## The production shape without Docker: two Rasa replicas on ports 5005 and 5006 sharing
+## PostgreSQL (DATABASE_URL) and Redis (REDIS_URL), started if not running.
+run-prod: venv
+	@scripts/ensure_test_services.sh
+	$(PY) -m bot serve --production --replicas 2
 
 ## Set everything up (PostgreSQL, Redis, Chromium included) and run every test.
 test: venv

@@ -5,7 +5,9 @@ console, started together and stopped together.
 then Rasa (REST, socket.io and LINE channels), the web server of the website chat widget (its
 files and a demo page) and the staff console, waits until all answer, prints how to talk to the assistant, and on Ctrl-C (or
 SIGTERM) stops them all. `--shell` runs `rasa shell` instead of the HTTP servers, for chatting in
-the terminal.
+the terminal. `--production` uses the stores of docker-compose.yml instead of SQLite (PostgreSQL
+tracker store, Redis lock store; bot/serve_production.py), which lets `--replicas N` Rasa servers
+(ports `--port` to `--port`+N-1) share the conversations.
 """
 
 import argparse
@@ -23,6 +25,7 @@ import yaml
 
 from bot.model_store import ensure_model, rasa_environment
 from bot.paths import PROJECT_ROOT, RUNTIME_DIR
+from bot.serve_production import prepare_production
 
 _STARTUP_TIMEOUT_S = 300
 _STOP_TIMEOUT_S = 15
@@ -73,7 +76,9 @@ def _stop(processes: List[subprocess.Popen]) -> None:
             process.wait()
 
 
-def _print_instructions(port: int, webchat_port: int, console_port: int) -> None:
+def _print_instructions(port: int, webchat_port: int, console_port: int, replicas: int) -> None:
+    if replicas > 1:
+        print(f"Rasa replicas on ports {port}–{port + replicas - 1}, sharing PostgreSQL and Redis.")
     print(
         f"""
 The Chiba resident assistant is running.
@@ -90,7 +95,8 @@ Languages: 日本語, やさしい日本語, English, 中文, 한국어, Tiếng
 
 
 def serve(port: int, actions_port: int, webchat_port: int, console_port: int,
-          tracker_db: Path, shell: bool = False) -> int:
+          tracker_db: Path, shell: bool = False, production: bool = False,
+          replicas: int = 1) -> int:
     env = rasa_environment()
     python = sys.executable
     processes: List[subprocess.Popen] = []
@@ -104,7 +110,11 @@ def serve(port: int, actions_port: int, webchat_port: int, console_port: int,
         signal.signal(signum, stop_on_signal)
     try:
         model = ensure_model()
-        endpoints = write_endpoints(actions_port, tracker_db)
+        if production:
+            endpoints, tracker_url = prepare_production(actions_port, env)
+        else:
+            endpoints = write_endpoints(actions_port, tracker_db)
+            tracker_url = f"sqlite:///{tracker_db.resolve()}"
         actions = subprocess.Popen(
             [python, "-m", "rasa_sdk", "--actions", "bot.actions", "--port", str(actions_port)],
             cwd=PROJECT_ROOT, env=env,
@@ -115,12 +125,15 @@ def serve(port: int, actions_port: int, webchat_port: int, console_port: int,
                         "--endpoints", str(endpoints)]
         if shell:
             return subprocess.call(rasa_command, cwd=PROJECT_ROOT, env=env)
-        rasa = subprocess.Popen(
-            rasa_command + ["--credentials", "credentials.yml", "--port", str(port),
-                            "--enable-api", "--cors", "*"],
-            cwd=PROJECT_ROOT, env=env,
-        )
-        processes.append(rasa)
+        rasa_servers = [
+            subprocess.Popen(
+                rasa_command + ["--credentials", "credentials.yml", "--port", str(rasa_port),
+                                "--enable-api", "--cors", "*"],
+                cwd=PROJECT_ROOT, env=env,
+            )
+            for rasa_port in range(port, port + replicas)
+        ]
+        processes.extend(rasa_servers)
         # The page is opened in a browser on this machine, so Rasa as the browser reaches it.
         webchat = subprocess.Popen(
             [python, "-m", "connectors.webchat.server", "--port", str(webchat_port),
@@ -131,14 +144,15 @@ def serve(port: int, actions_port: int, webchat_port: int, console_port: int,
         console = subprocess.Popen(
             [python, "-m", "bot", "staff", "console", "--port", str(console_port),
              "--rasa-url", f"http://127.0.0.1:{port}",
-             "--tracker-db-url", f"sqlite:///{tracker_db.resolve()}"],
+             "--tracker-db-url", tracker_url],
             cwd=PROJECT_ROOT, env=env,
         )
         processes.append(console)
-        _wait_until_up(f"http://127.0.0.1:{port}/", rasa, "The Rasa server")
+        for rasa_port, rasa in zip(range(port, port + replicas), rasa_servers):
+            _wait_until_up(f"http://127.0.0.1:{rasa_port}/", rasa, "The Rasa server")
         _wait_until_up(f"http://127.0.0.1:{webchat_port}/", webchat, "The web chat server")
         _wait_until_up(f"http://127.0.0.1:{console_port}/login", console, "The staff console")
-        _print_instructions(port, webchat_port, console_port)
+        _print_instructions(port, webchat_port, console_port, replicas)
         while all(p.poll() is None for p in processes):
             time.sleep(0.5)
         failed = next(p for p in processes if p.poll() is not None)
@@ -152,8 +166,12 @@ def serve(port: int, actions_port: int, webchat_port: int, console_port: int,
 
 
 def _serve(args: argparse.Namespace) -> int:
+    if args.replicas > 1 and not args.production:
+        raise SystemExit("--replicas needs --production: Rasa servers share conversations only "
+                         "through PostgreSQL and Redis.")
     return serve(args.port, args.actions_port, args.webchat_port, args.console_port,
-                 Path(args.tracker_db), shell=args.shell)
+                 Path(args.tracker_db), shell=args.shell, production=args.production,
+                 replicas=args.replicas)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -170,4 +188,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--tracker-db", default=str(RUNTIME_DIR / "tracker.db"),
                         help="SQLite file for conversations")
     parser.add_argument("--shell", action="store_true", help="chat in the terminal instead")
+    parser.add_argument("--production", action="store_true",
+                        help="docker/endpoints.yml's stores: PostgreSQL (DATABASE_URL, default "
+                             "postgresql://postgres@127.0.0.1:5432/chiba, created if missing) and "
+                             "Redis (REDIS_URL, default redis://127.0.0.1:6379/0)")
+    parser.add_argument("--replicas", type=int, default=1,
+                        help="Rasa servers on consecutive ports from --port (with --production)")
     parser.set_defaults(handler=_serve)

@@ -2,8 +2,12 @@
 
 Each run has its own runtime folder: SQLite tracker store, the action server's database and
 the servers' log. Extra environment (e.g. the LINE stand-in's URL) is passed to both servers.
+With `production_database` (a PostgreSQL URL) it is `make run-prod`'s shape instead: that
+database for conversations and the assistant's tables, Redis as the lock store, `replicas` Rasa
+servers (`replica_urls`).
 """
 
+import contextlib
 import os
 from pathlib import Path
 import signal
@@ -23,15 +27,32 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def free_consecutive_ports(count: int) -> int:
+    """The first of `count` free consecutive ports (`serve --replicas` uses --port onwards)."""
+    while True:
+        first = free_port()
+        with contextlib.ExitStack() as held:
+            try:
+                for port in range(first + 1, first + count):
+                    held.enter_context(socket.socket()).bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return first
+
+
 class AssistantProcess:
-    def __init__(self, runtime: Path, extra_env: Optional[Dict[str, str]] = None):
+    def __init__(self, runtime: Path, extra_env: Optional[Dict[str, str]] = None,
+                 production_database: str = "", replicas: int = 1):
         self.runtime = runtime
-        self.port, self.actions_port = free_port(), free_port()
+        self.port, self.actions_port = free_consecutive_ports(replicas), free_port()
+        self.replica_urls = [f"http://127.0.0.1:{port}"
+                             for port in range(self.port, self.port + replicas)]
         self.webchat_port, self.console_port = free_port(), free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.webchat_url = f"http://127.0.0.1:{self.webchat_port}/"
         self.console_url = f"http://127.0.0.1:{self.console_port}"
-        self.database_url = f"sqlite:///{runtime / 'assistant.db'}"  # the action server's
+        # the assistant's tables (in production also the conversations)
+        self.database_url = production_database or f"sqlite:///{runtime / 'assistant.db'}"
         self.tracker_db = runtime / "tracker.db"
         self.log_path = runtime / "serve.log"
         self._env = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT), TF_CPP_MIN_LOG_LEVEL="2",
@@ -39,6 +60,8 @@ class AssistantProcess:
         self._env.pop("SENTRY_DSN", None)  # a developer's Sentry; a test may pass its own
         self._env.update(extra_env or {})
         self._process: Optional[subprocess.Popen] = None
+        self._production = (["--production", "--replicas", str(replicas)]
+                            if production_database else [])
 
     def __enter__(self) -> "AssistantProcess":
         with open(self.log_path, "wb") as log:
@@ -46,7 +69,8 @@ class AssistantProcess:
                 [sys.executable, "-m", "bot", "serve", "--port", str(self.port),
                  "--actions-port", str(self.actions_port),
                  "--webchat-port", str(self.webchat_port),
-                 "--console-port", str(self.console_port), "--tracker-db", str(self.tracker_db)],
+                 "--console-port", str(self.console_port), "--tracker-db", str(self.tracker_db),
+                 *self._production],
                 cwd=PROJECT_ROOT, env=self._env, stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True)
         deadline = time.monotonic() + _START_TIMEOUT_S

@@ -666,8 +666,11 @@ def rasa_endpoints(compose):
 
 
 def test_lock_store_is_the_redis_service(rasa_endpoints, compose):
+    from rasa.core.lock_store import RedisLockStore
+    from rasa.shared.utils.common import class_from_module_path
+
     lock_store = rasa_endpoints.lock_store
-    assert lock_store.type == "redis"
+    assert issubclass(class_from_module_path(lock_store.type), RedisLockStore)
     redis = compose["services"][lock_store.url]
     assert redis["image"].startswith("redis:")
     assert lock_store.kwargs["port"] == 6379
