@@ -1,5 +1,6 @@
-"""Resident memory and CPU time of a server process, counting any processes it forked
-(Linux /proc). CPU time, unlike latency, does not grow when other work shares the cores."""
+"""Resident memory, CPU time and time spent waiting for a CPU of a server process, counting
+any processes it forked (Linux /proc). CPU time, unlike latency, hardly grows when other work
+shares the cores; the waiting time says how much that other work delayed the server."""
 
 import os
 from pathlib import Path
@@ -30,6 +31,17 @@ def _cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
 
 
+def _cpu_wait_s(pid: int) -> float:
+    """Time the process's threads were ready to run but waited for a CPU (schedstat field 2)."""
+    total_ns = 0
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            total_ns += int((task / "schedstat").read_text().split()[1])
+        except (OSError, IndexError):  # the thread ended meanwhile
+            continue
+    return total_ns / 1e9
+
+
 def _tree_total(pid: Optional[int], measure: Callable[[int], float]) -> Optional[float]:
     if pid is None or not Path(f"/proc/{pid}").exists():
         return None
@@ -53,3 +65,9 @@ def tree_rss_mib(pid: Optional[int]) -> Optional[float]:
 def tree_cpu_s(pid: Optional[int]) -> Optional[float]:
     """CPU seconds used so far by `pid` and its living descendants; None without a process."""
     return _tree_total(pid, _cpu_s)
+
+
+def tree_cpu_wait_s(pid: Optional[int]) -> Optional[float]:
+    """Seconds `pid` and its living descendants were ready to run but waited for a CPU: what
+    other work on the machine cost them."""
+    return _tree_total(pid, _cpu_wait_s)

@@ -11,7 +11,8 @@ reply arrived. A few warm-up messages first are not counted. Latency is the roun
 POST (Rasa answers the REST channel once the whole turn, actions included, is done).
 
 Prints a table per assistant and concurrency (throughput, p50/p95/p99, errors, Rasa's and the
-action server's CPU time per answered message, their RSS after the level, the load average),
+action server's CPU time per answered message, how long Rasa waited for a CPU per message (other
+work on the machine), their RSS after the level, the load average),
 whether the targets are met (at 10 users: throughput at least 0.8 × the stock assistant's, p95
 at most 300 ms) and, as the last line, one JSON object with every figure, also written to
 results/bench.json. `--only` measures one assistant (no targets then).
@@ -26,13 +27,13 @@ from pathlib import Path
 import platform
 import tempfile
 import time
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import aiohttp
 
 from bench.load import replay
 from bench.message_mix import MESSAGE_MIX
-from bench.process_usage import tree_cpu_s, tree_rss_mib
+from bench.process_usage import tree_cpu_s, tree_cpu_wait_s, tree_rss_mib
 from bench.stock_assistant import StockAssistant
 from bot.model_store import ensure_model
 from tests.support.assistant_process import PROJECT_ROOT, AssistantProcess
@@ -72,32 +73,39 @@ async def _measure(name: str, base_url: str, pids: Dict[str, int],
         await replay(send, [f"{name}-warmup"], MESSAGE_MIX, len(MESSAGE_MIX), timeout_s)
         for users, messages in levels:
             cpu_before = {process: tree_cpu_s(pid) for process, pid in pids.items()}
+            rasa_wait_before = tree_cpu_wait_s(pids.get("rasa"))
             run = await replay(send, [f"{name}-c{users}-u{u}" for u in range(users)],
                                MESSAGE_MIX, messages // users, timeout_s)
             results.append({"users": users, **run.summary(),
                             **_cpu_per_message(pids, cpu_before, len(run.latencies)),
+                            "rasa_cpu_wait_ms_per_msg": _per_message(
+                                rasa_wait_before, tree_cpu_wait_s(pids.get("rasa")),
+                                len(run.latencies)),
                             "load_average": round(os.getloadavg()[0], 2),
                             "rasa_rss_mib": tree_rss_mib(pids.get("rasa")),
                             "actions_rss_mib": tree_rss_mib(pids.get("action_server"))})
             print(f"  {_NAMES[name]}, {users} users: {results[-1]['throughput_msg_s']} msg/s, "
                   f"p95 {results[-1]['p95_ms']} ms, {results[-1]['errors']} errors, "
                   f"CPU per message: Rasa {results[-1]['rasa_cpu_ms_per_msg']} ms, "
-                  f"actions {results[-1]['actions_cpu_ms_per_msg']} ms", flush=True)
+                  f"actions {results[-1]['actions_cpu_ms_per_msg']} ms; Rasa waited for a CPU "
+                  f"{results[-1]['rasa_cpu_wait_ms_per_msg']} ms", flush=True)
     return results
+
+
+def _per_message(before: Optional[float], after: Optional[float], answered: int) -> Optional[float]:
+    """Milliseconds per answered message of a number of seconds that grew from before to after."""
+    if before is None or after is None or not answered:
+        return None
+    return round((after - before) * 1000 / answered, 1)
 
 
 def _cpu_per_message(pids: Dict[str, int], cpu_before: Dict[str, float],
                      answered: int) -> Dict[str, object]:
-    """CPU milliseconds each server spent per answered message: unlike latency, this does not
-    grow when other work on the machine competes for the cores."""
-    def per_message(process: str) -> object:
-        before, after = cpu_before.get(process), tree_cpu_s(pids.get(process))
-        if before is None or after is None or not answered:
-            return None
-        return round((after - before) * 1000 / answered, 1)
-
-    return {"rasa_cpu_ms_per_msg": per_message("rasa"),
-            "actions_cpu_ms_per_msg": per_message("action_server")}
+    """CPU milliseconds each server spent per answered message: unlike latency, this hardly
+    grows when other work on the machine competes for the cores."""
+    return {f"{name}_cpu_ms_per_msg": _per_message(cpu_before.get(process),
+                                                   tree_cpu_s(pids.get(process)), answered)
+            for name, process in (("rasa", "rasa"), ("actions", "action_server"))}
 
 
 def _machine() -> dict:
@@ -130,12 +138,14 @@ def _table(report: dict) -> str:
         return "—" if value is None else str(value)
 
     header = ("", "users", "messages", "errors", "msg/s", "p50 ms", "p95 ms", "p99 ms",
-              "Rasa CPU ms/msg", "actions CPU ms/msg", "Rasa MiB", "actions MiB", "load")
+              "Rasa CPU ms/msg", "actions CPU ms/msg", "Rasa CPU wait ms/msg", "Rasa MiB",
+              "actions MiB", "load")
     names = [name for name in _NAMES if name in report]
     rows = [header] + [
         (_NAMES[name], r["users"], r["messages"], r["errors"], r["throughput_msg_s"],
          r["p50_ms"], r["p95_ms"], r["p99_ms"], r["rasa_cpu_ms_per_msg"],
-         r["actions_cpu_ms_per_msg"], r["rasa_rss_mib"], r["actions_rss_mib"],
+         r["actions_cpu_ms_per_msg"], r["rasa_cpu_wait_ms_per_msg"], r["rasa_rss_mib"],
+         r["actions_rss_mib"],
          r["load_average"])
         for users in sorted({r["users"] for name in names for r in report[name]})
         for name in names for r in report[name] if r["users"] == users]

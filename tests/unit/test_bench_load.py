@@ -11,7 +11,7 @@ import time
 import pytest
 
 from bench.load import LoadRun, percentile, replay, user_messages
-from bench.process_usage import tree_cpu_s, tree_rss_mib
+from bench.process_usage import tree_cpu_s, tree_cpu_wait_s, tree_rss_mib
 from bench.rest_load import _cpu_per_message
 
 
@@ -100,8 +100,10 @@ def test_cpu_time_counts_the_processes_a_server_started(tmp_path):
         child.wait()
 
 
-def test_cpu_time_and_memory_of_no_process_are_unknown():
+def test_cpu_time_waiting_and_memory_of_no_process_are_unknown():
     assert tree_cpu_s(None) is None and tree_rss_mib(None) is None
+    assert tree_cpu_wait_s(None) is None
+    assert tree_cpu_wait_s(os.getpid()) >= 0.0
 
 
 def test_cpu_per_message_is_the_cpu_time_of_the_level_over_the_answered_messages():
