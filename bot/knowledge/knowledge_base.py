@@ -3,14 +3,19 @@
 Files are re-read when their modification time or size changes. A file with errors is not
 applied: the last good version of that file keeps serving, and the problems are logged (and
 sent to Sentry when configured) so staff can fix them.
+
+Rebuilding the search index of the real FAQ set costs seconds of CPU; an index builder that is
+an `IncrementalBuild` (`faq_search.build_faq_index`) serves an edit from a quick update of the
+index before it, and its exact index replaces that in the background a few seconds later.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 import logging
 from pathlib import Path
 import threading
-from typing import Callable, Dict, Generic, List, Optional, Tuple, TypeVar
+from typing import Callable, Dict, Generic, List, Optional, Protocol, Tuple, TypeVar, \
+    runtime_checkable
 
 from bot.knowledge.faq import Faq
 from bot.knowledge.faq_files import faq_files, read_faq_file
@@ -29,6 +34,18 @@ class Snapshot(Generic[Index]):
     problems: List[Problem] = field(default_factory=list)
 
 
+@runtime_checkable
+class IncrementalBuild(Protocol[Index]):
+    def __call__(self, faqs: List[Faq]) -> Index:
+        """The index of `faqs`, built from nothing."""
+
+    def update(self, previous: Index, faqs: List[Faq]) -> Index:
+        """Quickly, the index of `faqs` from `previous` (which may not be exact yet)."""
+
+    def complete(self, index: Index) -> Optional[Index]:
+        """What building `index`'s FAQs from nothing gives (None: `index` is that already)."""
+
+
 class KnowledgeBase(Generic[Index]):
     def __init__(self, folder: Path, build_index: Callable[[List[Faq]], Index],
                  today: Callable[[], date] = date.today):
@@ -40,6 +57,8 @@ class KnowledgeBase(Generic[Index]):
         self._accepted: Dict[Path, List[Faq]] = {}  # last good content of each file
         self._snapshot: Snapshot = Snapshot({}, None)
         self._watcher: Optional[threading.Thread] = None
+        self._generation = 0  # of what is served: a completion of an older one is dropped
+        self._completion: Optional[threading.Thread] = None
         self.refresh()
 
     @property
@@ -76,12 +95,43 @@ class KnowledgeBase(Generic[Index]):
             if served_changed:
                 self._accepted = accepted
                 faqs = [f for fs in accepted.values() for f in fs]
-                self._snapshot = Snapshot({f.id: f for f in faqs}, self._build_index(faqs),
+                self._snapshot = Snapshot({f.id: f for f in faqs}, self._index_of(faqs),
                                           problems)
                 logger.info("Knowledge loaded: %d FAQs from %d files", len(faqs), len(accepted))
             else:
                 self._snapshot = Snapshot(self._snapshot.faqs, self._snapshot.index, problems)
             return served_changed
+
+    def _index_of(self, faqs: List[Faq]) -> Index:
+        self._generation += 1
+        previous = self._snapshot.index
+        if previous is None or not isinstance(self._build_index, IncrementalBuild):
+            return self._build_index(faqs)
+        index = self._build_index.update(previous, faqs)
+        self._complete_in_background(self._generation, index)
+        return index
+
+    def _complete_in_background(self, generation: int, index: Index) -> None:
+        build = self._build_index
+
+        def complete() -> None:
+            try:
+                exact = build.complete(index)
+            except Exception:
+                logger.exception("Completing the knowledge index failed; the quick one serves")
+                return
+            with self._lock:
+                if exact is not None and self._generation == generation:
+                    self._snapshot = replace(self._snapshot, index=exact)
+
+        self._completion = threading.Thread(target=complete, name="knowledge-index", daemon=True)
+        self._completion.start()
+
+    def wait_for_completion(self, timeout_s: Optional[float] = None) -> None:
+        """Waits until the index that serves is the exact one (or `timeout_s` passed)."""
+        completion = self._completion
+        if completion is not None:
+            completion.join(timeout_s)
 
     def watch(self, interval_s: float = 0.5) -> None:
         """Checks for edits in the background, so changes are live within about a second."""

@@ -20,6 +20,7 @@ import unicodedata
 
 from bot.retrieval.chinese_variants import to_simplified
 from bot.retrieval.japanese_variants import SYNONYM_LEMMAS, spell_out_short_forms, to_new_kanji
+from bot.retrieval.text_cache import PerTextCache
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,10 @@ def analyze(text: str, language: Optional[str]) -> Analysis:
     return analyzer_for(language).analyze(text)
 
 
+# The analysis of a text to index (shared: not to be modified).
+analyze_indexed: PerTextCache[Analysis] = PerTextCache(analyze)
+
+
 def terms_of(texts: Sequence[str], language: Optional[str]) -> List[str]:
     analyzer = analyzer_for(language)
     return [term for text in texts for term in analyzer.analyze(text).terms]
@@ -246,6 +251,7 @@ __all__ = [
     "Analysis",
     "analysis_language",
     "analyze",
+    "analyze_indexed",
     "analyzer_for",
     "english_stem",
     "strip_vietnamese_diacritics",

@@ -20,6 +20,7 @@ import scipy.sparse as sparse
 from bot.retrieval.analyzers import strip_vietnamese_diacritics
 from bot.retrieval.chinese_variants import to_simplified
 from bot.retrieval.japanese_variants import spell_out_short_forms, to_new_kanji
+from bot.retrieval.text_cache import PerTextCache
 
 
 def fold(text: str, language: str) -> str:
@@ -45,6 +46,11 @@ def ngrams(text: str) -> Counter:
     return counts
 
 
+# A FAQ text's n-grams (shared: not to be modified).
+_indexed_ngrams: PerTextCache[Counter] = PerTextCache(lambda text, language: ngrams(fold(
+    text, language)))
+
+
 class CharacterNgrams:
     """`questions[i]`: document i's question texts (at least one each); `answers[i]`: its
     answer as one text (it counts towards the idf only: as a similarity signal of its own,
@@ -53,10 +59,10 @@ class CharacterNgrams:
     def __init__(self, language: str, questions: Sequence[Sequence[str]],
                  answers: Sequence[str]):
         self.language = language
-        question_counts = [ngrams(fold(q, language)) for texts in questions for q in texts]
+        question_counts = [_indexed_ngrams(q, language) for texts in questions for q in texts]
         owners = np.repeat(np.arange(len(questions)), [len(texts) for texts in questions])
         self._starts = np.searchsorted(owners, np.arange(len(questions)))
-        answer_counts = [ngrams(fold(a, language)) for a in answers]
+        answer_counts = [_indexed_ngrams(a, language) for a in answers]
         self._vocabulary: Dict[str, int] = {}
         for counts in question_counts + answer_counts:
             for gram in counts:

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 import logging
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 
-from bot.retrieval.analyzers import Analysis, analysis_language, analyzer_for
+from bot.retrieval.analyzers import Analysis, analysis_language, analyze_indexed, analyzer_for
 from bot.retrieval.bm25 import BM25Field
 from bot.retrieval.character_ngrams import CharacterNgrams
 from bot.retrieval.confidence import Calibration, LOCALGOV_CALIBRATION, decide, top_hit_probability
 from bot.retrieval.documents import ANSWER_KINDS, QUESTION_KINDS, Document, Hit, split_field_name
 from bot.retrieval.profiles import LOCALGOV, Profile
 from bot.retrieval.ranking import DEFAULT_WEIGHTS, fuse
-from bot.retrieval.translation_model import TranslationLanguageModel
+from bot.retrieval.translation_model import TranslationLanguageModel, TranslationTable
 from bot.retrieval import vectors
 
 log = logging.getLogger(__name__)
@@ -76,15 +77,21 @@ def _texts_by_language(
 
 
 class _LanguageIndex:
-    """Every signal over the documents that have texts in one analysis language."""
+    """Every signal over the documents that have texts in one analysis language.
+
+    A function of (language, positions, texts, weights) alone, so an index of the same input
+    can be reused as it is. `translation_table`: a table learned before, used instead of
+    training the translation model (`with_trained_translation` trains it)."""
 
     def __init__(self, language: str, positions: Sequence[int], texts: Sequence[_Texts],
-                 weights: Mapping[str, float] = DEFAULT_WEIGHTS):
+                 weights: Mapping[str, float] = DEFAULT_WEIGHTS,
+                 translation_table: Optional[TranslationTable] = None):
         self.language = language
         self.positions = np.array(positions, dtype=np.int64)
-        analyzer = analyzer_for(language)
-        question_analyses = [[analyzer.analyze(q) for q in t.questions] for t in texts]
-        answer_analyses = [[analyzer.analyze(a) for a in t.answers] for t in texts]
+        self.texts = list(texts)
+        self.weights = dict(weights)
+        question_analyses = [[analyze_indexed(q, language) for q in t.questions] for t in texts]
+        answer_analyses = [[analyze_indexed(a, language) for a in t.answers] for t in texts]
         question_terms = [[w for a in qs for w in a.terms] for qs in question_analyses]
         answer_terms = [[w for a in ans for w in a.terms] for ans in answer_analyses]
         self.bm25_question = BM25Field(question_terms)
@@ -96,7 +103,10 @@ class _LanguageIndex:
             for questions, answer in zip(question_analyses, answer_terms)
             for question in questions
         ]
-        self.translation = TranslationLanguageModel(documents_terms, pairs)
+        self._translation_input = (documents_terms, pairs)
+        self.translation = TranslationLanguageModel(documents_terms, pairs,
+                                                    table=translation_table)
+        self.translation_trained = translation_table is None
         self.document_terms = [frozenset(terms) for terms in documents_terms]
         self.characters = None
         if weights.get("characters_question"):
@@ -144,6 +154,22 @@ class _LanguageIndex:
                 self.answer_owner = np.array([row for row, _ in answer_rows], dtype=np.int64)
                 self.answer_starts = np.searchsorted(self.answer_owner, np.arange(len(texts)))
                 self.answer_sentence_vectors = self.encoder.encode([a for _, a in answer_rows])
+
+    def indexes(self, positions: Sequence[int], texts: Sequence[_Texts],
+                weights: Mapping[str, float]) -> bool:
+        """Whether this is the index of that input."""
+        return (list(self.positions) == list(positions) and self.texts == list(texts)
+                and self.weights == dict(weights))
+
+    def with_trained_translation(self) -> "_LanguageIndex":
+        """This index with the translation model trained on its own texts (what building it
+        without a table gives); the other signals are shared."""
+        if self.translation_trained:
+            return self
+        trained = copy.copy(self)
+        trained.translation = TranslationLanguageModel(*self._translation_input)
+        trained.translation_trained = True
+        return trained
 
     def _term_weight(self, term: str) -> float:
         """idf², so a query's few telling words outweigh its many everyday ones."""
@@ -247,12 +273,20 @@ class RetrievalIndex:
         language_of_fields: Optional[Mapping[str, str]] = None,
         weights: Optional[Mapping[str, float]] = None,
         profile: Optional[Profile] = None,
+        previous: Optional["RetrievalIndex"] = None,
+        provisional: bool = False,
     ) -> "RetrievalIndex":
         """Index `documents`. A field's language is its "@language" suffix, else
         `language_of_fields[field]`, else the document's `language`, else detected.
         `profile` (`profiles.LOCALGOV`, the default, or `profiles.CURATED_FAQ`) sets the
         fusion weights and the confidence calibration for this kind of FAQ set; `weights`
-        overrides the profile's weights."""
+        overrides the profile's weights.
+
+        After an edit: `previous`, the index before it, lends the languages whose texts did
+        not change (the same result as building them). With `provisional`, a language whose
+        texts changed keeps `previous`'s translation table instead of training one (seconds
+        of CPU for the real FAQ set: IBM Model 1 over millions of word links); everything
+        else is of the new texts. Such an index is not `exact` until `completed()`."""
         profile = profile or LOCALGOV
         weights = dict(weights or profile.weights)
         documents = list(documents)
@@ -261,13 +295,32 @@ class RetrievalIndex:
             if document.id in seen:
                 raise ValueError(f"two documents have the id {document.id!r}")
             seen.add(document.id)
+        before = previous._languages if previous is not None else {}
         languages = {}
         for language, by_position in _texts_by_language(documents, language_of_fields).items():
             positions = sorted(by_position)
-            languages[language] = _LanguageIndex(
-                language, positions, [by_position[p] for p in positions], weights
-            )
+            texts = [by_position[p] for p in positions]
+            reusable = before.get(language)
+            if reusable is not None and reusable.indexes(positions, texts, weights):
+                languages[language] = (reusable if provisional
+                                       else reusable.with_trained_translation())
+                continue
+            table = reusable.translation.table if provisional and reusable else None
+            languages[language] = _LanguageIndex(language, positions, texts, weights, table)
         return cls(documents, languages, weights, profile.calibration)
+
+    @property
+    def exact(self) -> bool:
+        """Whether every signal is of these documents (no stand-in translation table)."""
+        return all(index.translation_trained for index in self._languages.values())
+
+    def completed(self) -> "RetrievalIndex":
+        """This index with every translation model trained: equal to building it anew."""
+        if self.exact:
+            return self
+        languages = {name: index.with_trained_translation()
+                     for name, index in self._languages.items()}
+        return type(self)(self.documents, languages, self.weights, self.calibration)
 
     @property
     def languages(self) -> Tuple[str, ...]:

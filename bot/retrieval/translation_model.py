@@ -14,17 +14,20 @@ and the score is Σ_w log P(w | d) over the query's words.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Dict, Iterable, List, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 import scipy.sparse as sparse
 
 _NULL = "\0null"
 
+# What `train_ibm_model1` learns: source vocabulary, target vocabulary, T[target, source].
+TranslationTable = Tuple[Dict[str, int], Dict[str, int], sparse.csr_matrix]
+
 
 def train_ibm_model1(
     pairs: Sequence[Tuple[Sequence[str], Sequence[str]]], iterations: int = 5
-) -> Tuple[Dict[str, int], Dict[str, int], sparse.csr_matrix]:
+) -> TranslationTable:
     """EM for t(target | source) over (source words, target words) pairs.
 
     Returns the source and target vocabularies and the matrix T[target, source]."""
@@ -86,12 +89,16 @@ class TranslationLanguageModel:
         pairs: Sequence[Tuple[Sequence[str], Sequence[str]]],
         translation_weight: float = 0.3,
         smoothing: float = 0.2,
+        table: Optional[TranslationTable] = None,
     ):
         """documents: each document's words (questions and answer); pairs: (answer and
-        question words, question words) to learn the translations from."""
+        question words, question words) to learn the translations from. `table`: one learned
+        before (from other pairs) instead of training on `pairs`, which costs seconds on a
+        large FAQ set: a stand-in while the table of these pairs is being learned."""
         self.size = len(documents)
         self._beta, self._lambda = translation_weight, smoothing
-        source_vocabulary, self._targets, translation = train_ibm_model1(pairs)
+        self.table = table if table is not None else train_ibm_model1(pairs)
+        source_vocabulary, self._targets, translation = self.table
         # P_tr(target word | d) for every target word and document, dense (targets × docs).
         source_model = _maximum_likelihood(documents, source_vocabulary)
         self._translated = np.asarray((translation @ source_model.T).todense(), dtype=np.float32)
@@ -122,4 +129,4 @@ class TranslationLanguageModel:
         return out
 
 
-__all__: List[str] = ["TranslationLanguageModel", "train_ibm_model1"]
+__all__: List[str] = ["TranslationLanguageModel", "TranslationTable", "train_ibm_model1"]
