@@ -33,41 +33,61 @@ def train_ibm_model1(
     Returns the source and target vocabularies and the matrix T[target, source]."""
     source_vocabulary: Dict[str, int] = {_NULL: 0}
     target_vocabulary: Dict[str, int] = {}
-    sources, targets, groups = [], [], []
-    group = 0
+    pair_sources, pair_targets = [], []
     for source_words, target_words in pairs:
-        source_ids = np.array(
+        pair_sources.append(np.array(
             sorted({source_vocabulary.setdefault(w, len(source_vocabulary)) for w in source_words}
                    | {0}),
             dtype=np.int64,
-        )
-        for word in target_words:
-            target_id = target_vocabulary.setdefault(word, len(target_vocabulary))
-            sources.append(source_ids)
-            targets.append(np.full(len(source_ids), target_id, dtype=np.int64))
-            groups.append(np.full(len(source_ids), group, dtype=np.int64))
-            group += 1
+        ))
+        pair_targets.append(np.array(
+            [target_vocabulary.setdefault(w, len(target_vocabulary)) for w in target_words],
+            dtype=np.int64,
+        ))
     n_source, n_target = len(source_vocabulary), max(len(target_vocabulary), 1)
+    targets_per_pair = np.array([len(t) for t in pair_targets], dtype=np.int64)
+    group = int(targets_per_pair.sum())  # one group per target word: its pair's source words
     if not group:
         return source_vocabulary, target_vocabulary, sparse.csr_matrix((n_target, n_source))
-    source_links = np.concatenate(sources)
-    keys = source_links * n_target + np.concatenate(targets)
-    link_groups = np.concatenate(groups)
-    unique_keys, link_of = np.unique(keys, return_inverse=True)
-    link_source, link_target = unique_keys // n_target, unique_keys % n_target
+    group_size = np.repeat([len(s) for s in pair_sources], targets_per_pair)
+    link_groups = np.repeat(np.arange(group), group_size)
+    link_target, link_source, link_of = _distinct_links(
+        np.concatenate([np.tile(s, k) for s, k in zip(pair_sources, targets_per_pair)]),
+        np.repeat(np.concatenate(pair_targets), group_size), n_source)
     probability = 1.0 / np.bincount(link_source, minlength=n_source)[link_source]
     for _ in range(iterations):
         # E step: each target word's alignment posterior over its pair's source words.
         posterior = probability[link_of]
         posterior /= np.bincount(link_groups, weights=posterior, minlength=group)[link_groups]
         # M step: expected counts, normalised per source word.
-        counts = np.bincount(link_of, weights=posterior, minlength=len(unique_keys))
+        counts = np.bincount(link_of, weights=posterior, minlength=len(link_source))
         totals = np.bincount(link_source, weights=counts, minlength=n_source)
         probability = counts / totals[link_source]
     matrix = sparse.csr_matrix(
         (probability, (link_target, link_source)), shape=(n_target, n_source)
     )
     return source_vocabulary, target_vocabulary, matrix
+
+
+def _distinct_links(sources: np.ndarray, targets: np.ndarray, n_source: int
+                    ) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct (target, source) links, ordered, and the link of each occurrence. Up to
+    65,536 words a side, by two stable radix sorts of 16-bit ids (np.unique's sort took a
+    third of the training time on the Vietnamese FAQs' 7 million links)."""
+    keys = targets * n_source + sources
+    if n_source <= 1 << 16 and int(targets.max(initial=0)) < 1 << 16:
+        by_source = np.argsort(sources.astype(np.uint16), kind="stable")
+        order = by_source[np.argsort(targets[by_source].astype(np.uint16), kind="stable")]
+    else:
+        order = np.argsort(keys, kind="stable")
+    keys = keys[order]
+    first = np.empty(len(keys), dtype=bool)
+    first[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    link_of = np.empty(len(keys), dtype=np.int64)
+    link_of[order] = np.cumsum(first) - 1
+    distinct = keys[first]
+    return distinct // n_source, distinct % n_source, link_of
 
 
 def _maximum_likelihood(documents: Sequence[Sequence[str]], vocabulary: Dict[str, int]):
