@@ -10,6 +10,7 @@ from typing import Optional
 from urllib.parse import quote
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.staff import accounts, views
 from bot.staff.console_config import (CONFIG, RASA, SESSION_COOKIE, TEMPLATES, ConsoleConfig,
@@ -27,10 +28,22 @@ _SECURITY_HEADERS = {
 }
 
 
+async def _read_form(request: web.Request) -> None:
+    """Reads a POST's form once (aiohttp keeps it for the handlers): a body that is not a form
+    (bytes that are not UTF-8, a broken multipart) is the sender's mistake, a 400, not a 500."""
+    try:
+        await request.post()
+    except (ValueError, HttpProcessingError):
+        raise web.HTTPBadRequest(text="送信された内容を読み取れませんでした。"
+                                      "ページを開き直してから、もう一度送信してください。")
+
+
 @web.middleware
 async def friendly_errors(request: web.Request, handler):
     """Security headers on every answer; errors as a Japanese page for browsers, never a trace."""
     try:
+        if request.method == "POST":
+            await _read_form(request)
         response = await handler(request)
     except web.HTTPException as error:
         if error.status < 400 or wants_json(request):
