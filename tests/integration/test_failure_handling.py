@@ -5,6 +5,7 @@ database down, Rasa restarted, and malformed input on every endpoint (REST, LINE
 the web chat page, the staff console, the action server).
 """
 
+import asyncio
 import base64
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,8 +22,12 @@ import time
 from typing import Iterator
 
 import pytest
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
+from rasa.shared.core.events import UserUttered
 import requests
 import socketio
+from sqlalchemy import create_engine
+from sqlalchemy import text as sql
 
 from bot.i18n import text
 from bot.langid import detect
@@ -132,6 +137,58 @@ def test_after_a_restart_the_conversation_continues_where_it_was(tmp_path):
                                     after.database_url)
         assert replies == [_next_steps(ticket.id, "en", sent_at)]
         assert (ticket.summary, ticket.language) == ("4521", "en")
+
+
+# --- the tracker store down -------------------------------------------------------------------
+
+_DATABASE_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"  # as in production
+
+
+@contextmanager
+def _tracker_database() -> Iterator[str]:
+    """A PostgreSQL database of its own, dropped afterwards."""
+    name = f"trackers_{next(_ids)}_{os.getpid()}"
+    server = create_engine(_DATABASE_SERVER, isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        connection.execute(sql(f'CREATE DATABASE "{name}"'))
+    try:
+        yield name
+    finally:
+        with server.connect() as connection:
+            connection.execute(sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        server.dispose()
+
+
+def _cut_off(database: str) -> None:
+    """Nobody can connect any more (superusers neither), and open connections are closed."""
+    server = create_engine(_DATABASE_SERVER, isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        connection.execute(sql(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false'))
+        connection.execute(sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE datname = :database"), {"database": database})
+    server.dispose()
+
+
+def test_when_the_tracker_store_fails_rasa_still_gets_a_conversation_to_answer_in():
+    """Rasa wraps its tracker store in FailSafeTrackerStore (rasa/core/agent.py): a failing
+    read gives a new conversation and a failing save goes to memory, so the message is still
+    answered (without what was said before). Checked on PostgreSQL, the production store."""
+    with _tracker_database() as database:
+        store = FailSafeTrackerStore(SQLTrackerStore(
+            dialect="postgresql", host="127.0.0.1", port=5432, db=database,
+            username="postgres"))
+        sender = _sender("tracker-store")
+        tracker = asyncio.run(store.get_or_create_tracker(sender))
+        tracker.update(UserUttered("hello"))
+        asyncio.run(store.save(tracker))
+        assert asyncio.run(store.retrieve(sender)).latest_message.text == "hello"
+        _cut_off(database)
+        fresh = asyncio.run(store.get_or_create_tracker(sender))
+        assert (fresh.sender_id, fresh.latest_message.text) == (sender, None)
+        fresh.update(UserUttered("are you there?"))
+        asyncio.run(store.save(fresh))  # kept in memory instead
+        kept = asyncio.run(store.fallback_tracker_store.retrieve(sender))
+        assert kept.latest_message.text == "are you there?"
 
 
 # --- malformed input on every endpoint --------------------------------------------------------
