@@ -103,10 +103,11 @@ class _LanguageIndex:
             for questions, answer in zip(question_analyses, answer_terms)
             for question in questions
         ]
-        self._translation_input = (documents_terms, pairs)
         self.translation = TranslationLanguageModel(documents_terms, pairs,
                                                     table=translation_table)
         self.translation_trained = translation_table is None
+        # What training the translation model later needs (only then: megabytes of words).
+        self._translation_input = None if self.translation_trained else (documents_terms, pairs)
         self.document_terms = [frozenset(terms) for terms in documents_terms]
         self.characters = None
         if weights.get("characters_question"):
@@ -168,7 +169,7 @@ class _LanguageIndex:
             return self
         trained = copy.copy(self)
         trained.translation = TranslationLanguageModel(*self._translation_input)
-        trained.translation_trained = True
+        trained.translation_trained, trained._translation_input = True, None
         return trained
 
     def _term_weight(self, term: str) -> float:
