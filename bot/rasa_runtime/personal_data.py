@@ -33,8 +33,9 @@ def _mask_user_message_text() -> None:
         if self.text:
             self.text = mask_personal_data(self.text)
         # The HTTP API may send its own parse result; it carries the text too.
-        if isinstance(self.parse_data, dict) and isinstance(self.parse_data.get("text"), str):
-            self.parse_data = dict(self.parse_data, text=mask_personal_data(self.parse_data["text"]))
+        parse_data = self.parse_data
+        if isinstance(parse_data, dict) and isinstance(parse_data.get("text"), str):
+            self.parse_data = dict(parse_data, text=mask_personal_data(parse_data["text"]))
 
     UserMessage.__init__ = init
 
