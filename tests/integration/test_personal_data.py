@@ -16,6 +16,7 @@ import requests
 
 from bot.privacy.masking import MY_NUMBER_MASK
 from tests.integration.conftest import LINE_CHANNEL_SECRET, Assistant
+from tests.integration.test_failure_handling import _WidgetClient
 from tests.integration.test_line_channel import _deliver, _replies, _text
 from tests.support.assistant_process import AssistantProcess
 from tests.support.fake_sentry import FakeSentry
@@ -101,6 +102,15 @@ def test_a_line_user_is_warned_too(running, line_service):
     assert delivery.texts == [running.assistant.text_of("utter_my_number_warning", "ja")]
 
 
+def test_a_web_widget_user_is_warned_too(running):
+    widget = _WidgetClient(running.assistant)  # socket.io, as the website's chat widget
+    try:
+        reply = widget.first_reply_to(MESSAGES["en"].format("1234 5678 9018"))
+    finally:
+        widget.close()
+    assert reply == running.assistant.text_of("utter_my_number_warning", "en")
+
+
 def test_a_twelve_digit_number_with_a_wrong_check_digit_is_kept_and_not_warned_about(running):
     replies = _say_in(running.assistant, "ja", f"受付番号{WRONG_CHECK_DIGIT}の件です")
     assert running.assistant.text_of("utter_my_number_warning", "ja") not in replies
@@ -136,6 +146,11 @@ def test_the_number_is_nowhere_afterwards(running, line_service):
     user = f"Uprivacy{next(_ids)}"
     _deliver(running.assistant, line_service, user, _text(f"番号 {WRITTEN_FORMS[-1]}"))
     _replies(line_service, user)
+    widget = _WidgetClient(running.assistant)
+    try:
+        widget.first_reply_to(MESSAGES["ko"].format(WRITTEN_FORMS[3]))
+    finally:
+        widget.close()
     # Rasa's HTTP API adds a message to a conversation without running the bot.
     requests.post(f"{running.process.base_url}/conversations/privacy-api/messages",
                   json={"sender": "user", "text": f"api {WRITTEN_FORMS[1]}"},
