@@ -69,15 +69,15 @@ def test_split_is_stratified_and_fixed(halves):
 
 
 def test_top_hit_in_every_language_keeps_its_level(product, halves):
-    # Measured on the whole set (93 FAQs): en 0.875, ja 0.895, ja-easy 0.881, ko 0.865,
-    # vi 0.837, zh 0.864 (before character n-grams, cross-lingual sentence vectors and the
-    # Korean endings, 92 FAQs: 0.90, 0.84, 0.88, 0.81, 0.81, 0.83).
+    # Measured on the whole set (93 FAQs, 6–9 example questions per language): en 0.896,
+    # ja 0.965, ja-easy 0.929, ko 0.942, vi 0.907, zh 0.915 (with 1–3 example questions:
+    # 0.875, 0.895, 0.881, 0.865, 0.860, 0.864).
     sr1 = _sr1_by_language(product[0], halves["tuning"] + halves["held-out"])
-    assert all(value >= 0.83 for value in sr1.values()), sr1
-    assert sum(sr1.values()) / len(sr1) >= 0.86, sr1
+    assert all(value >= 0.88 for value in sr1.values()), sr1
+    assert sum(sr1.values()) / len(sr1) >= 0.92, sr1
 
 
-@pytest.mark.xfail(reason="target not reached yet: sr@1 0.84–0.90 by language", strict=False)
+@pytest.mark.xfail(reason="target not reached yet: English sr@1 0.896 (43 of 48)", strict=False)
 def test_top_hit_reaches_the_target_in_every_language(product, halves):
     sr1 = _sr1_by_language(product[0], halves["tuning"] + halves["held-out"])
     assert all(value >= 0.90 for value in sr1.values()), sr1
@@ -91,9 +91,9 @@ def test_answers_on_held_out_questions_are_right_and_clear_ones_are_answered(pro
         decisions.append(match.decision)
         if match.decision == "answer":
             right.append(query.relevant.get(match.faqs[0].id, 0) > 0)
-    # Held-out: 60% answered outright, 93% of them right (threshold chosen on the tuning half).
+    # Held-out: 81% answered outright, 94% of them right (threshold chosen on the tuning half).
     assert np.mean(right) >= 0.90, np.mean(right)
-    assert decisions.count("answer") >= 0.5 * len(decisions)
+    assert decisions.count("answer") >= 0.75 * len(decisions)
     assert decisions.count("unknown") <= 0.05 * len(decisions)
 
 
