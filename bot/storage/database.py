@@ -5,12 +5,12 @@ from functools import lru_cache
 import os
 from typing import Iterator
 
+from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.paths import RUNTIME_DIR
 from bot.storage.models import Base
-from bot.storage.engines import create_database_engine
 
 DEFAULT_URL = f"sqlite:///{RUNTIME_DIR / 'assistant.db'}"
 
@@ -23,7 +23,7 @@ def database_url() -> str:
 def engine_for(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         RUNTIME_DIR.mkdir(exist_ok=True)
-    engine = create_database_engine(url, future=True, pool_pre_ping=True)
+    engine = create_engine(url, future=True, pool_pre_ping=True)
     Base.metadata.create_all(engine)
     return engine
 

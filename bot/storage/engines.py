@@ -1,14 +1,19 @@
 """Database engines; an SQLite file gets pooled connections in write-ahead-log mode.
 
-Rasa's tracker store and the action server's records commit synchronously inside their event
-loops, so every other conversation waits while a commit does. With SQLAlchemy 1.4's defaults
-for an SQLite file (a new connection per session, SQLite's rollback journal) a commit created,
-synced and deleted a journal file and synced the database: about 25 ms of waiting for the disk
-on this project's machine. In WAL mode a commit appends to the log and syncs it once, as
-durably (`synchronous` stays FULL), and readers (the staff console) do not block the writer;
-kept-open connections spare the reopening, and closing the last one, which in WAL mode
-checkpoints the log into the database each time. The mode is stored in the database file.
-Other databases (PostgreSQL in production) get SQLAlchemy's defaults.
+Used for Rasa's SQLite tracker store (bot/rasa_runtime/sqlite_tracker_store.py), which Rasa
+commits synchronously inside its event loop after every message, so every other conversation
+waits while a commit does. With SQLAlchemy 1.4's defaults for an SQLite file (a new connection
+per session, SQLite's rollback journal) a commit created, synced and deleted a journal file and
+synced the database: about 25 ms of waiting for the disk on this project's machine. In WAL mode
+a commit appends to the log and syncs it once, as durably (`synchronous` stays FULL), and
+readers (the staff console) do not block the writer; kept-open connections spare the reopening,
+and closing the last one, which in WAL mode checkpoints the log into the database each time.
+The mode is stored in the database file. Other databases get SQLAlchemy's defaults.
+
+Not used for the assistant's own records (bot/storage/database.py): several processes create
+their tables on first use there, and with readers no longer waiting for a writer in WAL mode,
+two first uses at once raced ("table … already exists"); the action server was not the
+bottleneck either.
 """
 
 from typing import Any, Union

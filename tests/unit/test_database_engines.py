@@ -1,6 +1,6 @@
-"""SQLite files (the action server's records, Rasa's tracker store) are in write-ahead-log
-mode with kept-open connections, where a commit does not stall the server's event loop;
-what is written stays the same, and other databases keep SQLAlchemy's defaults."""
+"""Rasa's SQLite tracker store is in write-ahead-log mode with kept-open connections, where a
+commit does not stall Rasa's event loop; what is written stays the same, and other databases
+keep SQLAlchemy's defaults."""
 
 import sqlite3
 import threading
@@ -11,9 +11,7 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from sqlalchemy.pool import NullPool, QueuePool, SingletonThreadPool
 
 from bot.rasa_runtime import sqlite_tracker_store
-from bot.storage.database import engine_for, session_scope
 from bot.storage.engines import create_database_engine
-from bot.storage.models import UnansweredQuestion
 
 
 def _journal_mode(path) -> str:
@@ -53,17 +51,6 @@ def test_other_databases_keep_sqlalchemys_defaults(tmp_path):
     assert isinstance(create_database_engine("sqlite://").pool, SingletonThreadPool)
     postgres = create_database_engine("postgresql://u:p@127.0.0.1:1/db", poolclass=NullPool)
     assert isinstance(postgres.pool, NullPool)  # created lazily: nothing was connected to
-
-
-def test_the_records_database_is_in_wal_mode_and_keeps_what_is_written(tmp_path):
-    url = f"sqlite:///{tmp_path / 'assistant.db'}"
-    with session_scope(url) as session:
-        session.add(UnansweredQuestion(language="en", channel="rest", text="where is my bin"))
-    engine_for(url).dispose()
-    engine_for.cache_clear()  # as after a restart
-    with session_scope(url) as session:
-        assert [q.text for q in session.query(UnansweredQuestion)] == ["where is my bin"]
-    assert _journal_mode(tmp_path / "assistant.db") == "wal"
 
 
 async def test_rasas_sqlite_tracker_store_is_pooled_in_wal_mode(tmp_path, monkeypatch):
