@@ -74,10 +74,17 @@ def production_environment(database: str) -> dict:
     return {"DATABASE_URL": database, "POSTGRES_PASSWORD": make_url(database).password or ""}
 
 
+def shared_webchat_environment(redis: str) -> dict:
+    """The web widget's socket.io servers share their emits through the lock store's Redis
+    (connectors/webchat/channel.py), so a reply sent by one replica reaches a widget connected
+    to another. Redis pub/sub channels ignore the db number: nothing to keep apart there."""
+    return {"SOCKETIO_REDIS_URL": redis}
+
+
 def prepare_production(actions_port: int, env: dict) -> Tuple[Path, str]:
     """Creates the database if needed, writes the endpoints and adds what the servers read to
     `env`; returns the endpoints file and the tracker store's URL (for the staff console)."""
-    database = database_url()
+    database, redis = database_url(), redis_url()
     ensure_database(database)
-    env.update(production_environment(database))
-    return write_production_endpoints(actions_port, database, redis_url()), database
+    env.update(production_environment(database), **shared_webchat_environment(redis))
+    return write_production_endpoints(actions_port, database, redis), database

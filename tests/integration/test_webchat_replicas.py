@@ -1,0 +1,150 @@
+"""`make run-prod`'s shape: a staff reply reaches the web widget whichever Rasa replica sends it.
+
+The widget (a socket.io client, as the browser's) talks to replica A; staff answer its ticket and
+the console asks replica B to relay the reply (nginx spreads the console's calls over both
+replicas), then replica A to relay a second one. The resident sees both: the replicas' socket.io
+servers share their emits through Redis (connectors/webchat/channel.py).
+
+Without that setting (a third replica C, all else equal, the widget connected to it) the reply
+relayed through A never reaches the widget, while the one relayed through C itself does: the
+check is known to catch a replica keeping its emits to itself.
+"""
+
+import asyncio
+import subprocess
+import sys
+import time
+from typing import List, Tuple
+import uuid
+
+import pytest
+import socketio
+
+from bot.model_store import MODELS_DIR, rasa_environment
+from bot.serve import answers
+from bot.serve_production import (DEFAULT_REDIS_URL, production_environment,
+                                  write_production_endpoints)
+from bot.staff import tickets
+from bot.staff.rasa_client import RELAY_ACTION, RasaClient
+from connectors.webchat.channel import SHARED_EMITS_SETTING
+from tests.conftest import PROJECT_ROOT
+from tests.integration.conftest import Assistant
+from tests.integration.test_replicas import database_url, production  # noqa: F401 (fixtures)
+from tests.support.assistant_process import free_port
+
+pytestmark = pytest.mark.server
+
+_TIMEOUT_S = 120
+_START_TIMEOUT_S = 420
+
+
+class _Widget:
+    """A socket.io client as the web widget is one: a persistent session, long polling."""
+
+    def __init__(self, replica_url: str):
+        self.session_id = f"webchat-replicas-{uuid.uuid4().hex[:12]}"
+        self.bot_messages: List[dict] = []
+        confirmed = []
+        self.sio = socketio.Client()
+        self.sio.on("bot_uttered", self.bot_messages.append)
+        self.sio.on("session_confirm", confirmed.append)
+        self.sio.connect(replica_url, transports=["polling"], wait_timeout=_TIMEOUT_S)
+        self.sio.emit("session_request", {"session_id": self.session_id})
+        self.wait_until(lambda: confirmed)
+
+    def wait_until(self, condition) -> None:
+        deadline = time.monotonic() + _TIMEOUT_S
+        while not condition() and time.monotonic() < deadline:
+            self.sio.sleep(0.1)
+
+    def say(self, message: str) -> str:
+        """The first reply the widget shows to `message`."""
+        before = len(self.bot_messages)
+        self.sio.emit("user_uttered", {"session_id": self.session_id, "message": message})
+        self.wait_until(lambda: len(self.bot_messages) > before)
+        return (self.bot_messages[before:] or [{}])[0].get("text", "")
+
+    def staff_texts(self) -> List[str]:
+        return [m.get("text") for m in self.bot_messages if m.get("from") == "staff"]
+
+    def close(self) -> None:
+        self.sio.disconnect()
+
+
+def _relay_staff_reply(widget: _Widget, ticket_id: int, text: str, replica_url: str,
+                       database: str) -> None:
+    """Staff answer in the console: the reply is stored, then a replica is asked to relay it."""
+    tickets.add_staff_reply(ticket_id, "Sato", text, database_url=database)
+
+    async def relay() -> bool:
+        client = RasaClient(replica_url)
+        await client.start()
+        try:
+            return await client.execute(widget.session_id, RELAY_ACTION)
+        finally:
+            await client.close()
+
+    assert asyncio.run(relay())
+
+
+def _widget_with_a_ticket(replica_url: str, database: str) -> Tuple[_Widget, int]:
+    """A widget on `replica_url` that greeted the assistant, now handled by staff."""
+    widget = _Widget(replica_url)
+    greeting = Assistant(replica_url, database, "", "").text_of("utter_greet", "en")
+    assert widget.say("hello") == greeting
+    ticket_id = tickets.open_ticket(widget.session_id, "socketio", "en", "needs a person",
+                                    database_url=database)
+    return widget, ticket_id
+
+
+def test_a_staff_reply_relayed_through_the_other_replica_reaches_the_widget(
+        production, database_url):  # noqa: F811
+    replica_a, replica_b = production.replica_urls
+    widget, ticket_id = _widget_with_a_ticket(replica_a, database_url)
+    try:
+        _relay_staff_reply(widget, ticket_id, "Sent through replica B.", replica_b, database_url)
+        _relay_staff_reply(widget, ticket_id, "Sent through replica A.", replica_a, database_url)
+        widget.wait_until(lambda: len(widget.staff_texts()) >= 2)
+    finally:
+        widget.close()
+    assert sorted(widget.staff_texts()) == ["Sent through replica A.", "Sent through replica B."]
+
+
+@pytest.fixture
+def replica_keeping_its_emits(production, database_url, tmp_path):  # noqa: F811
+    """One more Rasa replica on the same stores, without SOCKETIO_REDIS_URL."""
+    port = free_port()
+    endpoints = write_production_endpoints(production.actions_port, database_url,
+                                           DEFAULT_REDIS_URL)
+    env = dict(rasa_environment(), **production_environment(database_url))
+    env.pop(SHARED_EMITS_SETTING, None)
+    with open(tmp_path / "rasa.log", "wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "bot.rasa_runtime", "run", "--model", str(MODELS_DIR),
+             "--endpoints", str(endpoints), "--credentials", "credentials.yml",
+             "--port", str(port), "--enable-api"],
+            cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + _START_TIMEOUT_S
+        while not answers(f"{url}/"):
+            assert time.monotonic() < deadline and server.poll() is None
+            time.sleep(1)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def test_without_the_shared_manager_a_reply_relayed_elsewhere_is_lost(
+        production, database_url, replica_keeping_its_emits):  # noqa: F811
+    replica_a = production.replica_urls[0]
+    widget, ticket_id = _widget_with_a_ticket(replica_keeping_its_emits, database_url)
+    try:
+        _relay_staff_reply(widget, ticket_id, "Sent through replica A.", replica_a, database_url)
+        _relay_staff_reply(widget, ticket_id, "Sent through replica C.",
+                           replica_keeping_its_emits, database_url)
+        widget.wait_until(lambda: widget.staff_texts())
+    finally:
+        widget.close()
+    assert widget.staff_texts() == ["Sent through replica C."]
