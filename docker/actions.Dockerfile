@@ -11,6 +11,8 @@ RUN pip install --no-cache-dir -r /tmp/requirements/requirements-actions.txt \
         -c /tmp/requirements/requirements.txt
 COPY bot/ /app/bot/
 COPY connectors/ /app/connectors/
+# rasa-sdk's plugin hook: a request that is not an action call gets 400, not 500.
+COPY rasa_sdk_plugins/ /app/rasa_sdk_plugins/
 # A copy of the FAQs so the image runs on its own; docker-compose.yml mounts the live
 # knowledge/ over it, which the action server reloads on every edit.
 COPY knowledge/ /app/knowledge/
