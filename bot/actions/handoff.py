@@ -39,7 +39,7 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, summary: str,
         ticket = open_ticket(tracker.sender_id, tracker.get_latest_input_channel() or "rest",
                              language, summary, transcript(tracker.events))
     except SQLAlchemyError:
-        return _staff_unreachable(dispatcher)
+        return _staff_unreachable(dispatcher, tracker)
     desk, now = staff_desk(), now or datetime.now(timezone.utc)
     if desk.is_open(now):
         dispatcher.utter_message(text=text("handoff_in_hours", language, ticket=ticket,
@@ -52,12 +52,12 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, summary: str,
     return [SlotSet(SUMMARY_SLOT, None), ConversationPaused()]
 
 
-def _staff_unreachable(dispatcher: CollectingDispatcher) -> List[EventType]:
+def _staff_unreachable(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     """The tickets' database is down: no ticket, no pause (nobody would see the messages);
     the resident gets the phone number instead. Call from an `except` block: the error is
     logged with its cause (and reported to Sentry when configured)."""
     logger.exception("Could not reach the tickets' database: the resident was given the phone")
-    dispatcher.utter_message(response="utter_staff_unreachable")
+    dispatcher.utter_message(text=text("staff_unreachable", conversation_language(tracker)))
     return [SlotSet(SUMMARY_SLOT, None)]
 
 
@@ -72,7 +72,7 @@ class ActionStartHandoff(Action):
         try:
             active = open_ticket_for(tracker.sender_id)
         except SQLAlchemyError:
-            return _staff_unreachable(dispatcher)
+            return _staff_unreachable(dispatcher, tracker)
         if active is not None:
             dispatcher.utter_message(text=text("handoff_already_open",
                                                conversation_language(tracker), ticket=active))

@@ -4,8 +4,8 @@ Rasa 3.6's `MessageProcessor._run_action` catches whatever a custom action raise
 and carries on: a question asked while the action server is down (connection refused, a
 timeout, a 5xx answer) gets no reply at all, and the resident waits for nothing. This keeps
 Rasa's handling (the error is logged, and reaches Sentry when SENTRY_DSN is set) and adds the
-domain's `utter_service_unavailable` (the prefecture's phone number, 119 and 110), once per
-turn, after the action that failed. Actions Rasa runs for itself (slot validation) fail
+`service_unavailable` text (bot/i18n/outages.yml: the prefecture's phone number, 119 and 110)
+in the conversation's language, once per turn, after the action that failed. Actions Rasa runs for itself (slot validation) fail
 quietly as before: their turn's own action will fail too and apologise. Nothing is said while
 the conversation is paused (staff have it; their console reports its own failures).
 """
@@ -16,7 +16,7 @@ import logging
 from typing import Any, Optional
 
 import aiohttp
-from rasa.core.actions.action import Action, RemoteAction, create_bot_utterance
+from rasa.core.actions.action import Action, RemoteAction
 from rasa.core.channels.channel import OutputChannel
 from rasa.core.nlg import NaturalLanguageGenerator
 from rasa.core.policies.policy import PolicyPrediction
@@ -24,9 +24,12 @@ from rasa.core.processor import MessageProcessor
 from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.i18n import text
+from bot.languages import DEFAULT_LANGUAGE
+
 logger = logging.getLogger(__name__)
 
-RESPONSE = "utter_service_unavailable"
+MESSAGE = "service_unavailable"
 
 # Set by a failed call to the action server, read by the turn's action that made it (the
 # call is awaited in the same task, so it shares this context).
@@ -51,18 +54,15 @@ def _apologised_this_turn(tracker: DialogueStateTracker) -> bool:
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered):
             return False
-        if isinstance(event, BotUttered) and event.metadata.get("utter_action") == RESPONSE:
+        if isinstance(event, BotUttered) and event.metadata.get("message") == MESSAGE:
             return True
     return False
 
 
 async def _apologise(processor: MessageProcessor, tracker: DialogueStateTracker,
-                     output_channel: OutputChannel, nlg: NaturalLanguageGenerator) -> None:
-    message = await nlg.generate(RESPONSE, tracker, output_channel.name())
-    if message is None:  # the domain lost the response: Rasa has already logged it
-        return
-    message["utter_action"] = RESPONSE
-    utterance = create_bot_utterance(message)
+                     output_channel: OutputChannel) -> None:
+    language = tracker.get_slot("language") or DEFAULT_LANGUAGE
+    utterance = BotUttered(text(MESSAGE, language), metadata={"message": MESSAGE})
     tracker.update(utterance)
     await processor.execute_side_effects([utterance], tracker, output_channel)
 
@@ -93,7 +93,7 @@ def install() -> None:
                 # Rasa has logged the error itself (and Sentry has it): this says what followed.
                 logger.warning("The action server could not run %s: the resident was told to "
                                "try again later or phone", action.name())
-                await _apologise(self, tracker, output_channel, nlg)
+                await _apologise(self, tracker, output_channel)
             return predict_another
         finally:
             _unreachable.reset(token)

@@ -112,7 +112,7 @@ def test_with_the_database_down_a_question_is_answered_and_the_failure_reported(
 def test_with_the_database_down_asking_for_a_person_gives_the_phone_number(failing, language):
     sender = _sender("db-handoff")
     replies = _texts(failing.assistant.say(sender, ASK_A_PERSON[language]))
-    assert replies == [failing.assistant.text_of("utter_staff_unreachable", language)]
+    assert replies == [text("staff_unreachable", language)]
     assert PHONE in replies[0]
     # No ticket, so no pause: the assistant goes on answering.
     assert _texts(failing.assistant.say(sender, FAQ.questions[language][0]))[0] == \
@@ -451,7 +451,7 @@ def test_with_the_action_server_down_residents_are_told_to_phone_in_their_langua
         for language in ("en", "vi"):
             replies = failing.assistant.say(_sender("no-actions"), FAQ.questions[language][0])
             assert _texts(replies) == [
-                failing.assistant.text_of("utter_service_unavailable", language)]
+                text("service_unavailable", language)]
             assert PHONE in replies[0]["text"]
         assert failing.sentry.wait_for(
             lambda event: event.get("server_name") == "rasa" and "action_answer_faq"
