@@ -7,7 +7,9 @@ servers share their emits through Redis (connectors/webchat/channel.py).
 
 Without that setting (a third replica C, all else equal, the widget connected to it) the reply
 relayed through A never reaches the widget, while the one relayed through C itself does: the
-check is known to catch a replica keeping its emits to itself.
+check is known to catch a replica keeping its emits to itself. (Also checked once, 2026-11-29:
+with the channel's Redis manager switched off, the first test fails; the widget shows only the
+reply relayed through A.)
 """
 
 import asyncio
@@ -19,11 +21,11 @@ import uuid
 
 import pytest
 import socketio
+import yaml
 
 from bot.model_store import MODELS_DIR, rasa_environment
 from bot.serve import answers
-from bot.serve_production import (DEFAULT_REDIS_URL, production_environment,
-                                  write_production_endpoints)
+from bot.serve_production import production_endpoints, production_environment, redis_url
 from bot.staff import tickets
 from bot.staff.rasa_client import RELAY_ACTION, RasaClient
 from connectors.webchat.channel import SHARED_EMITS_SETTING
@@ -114,8 +116,9 @@ def test_a_staff_reply_relayed_through_the_other_replica_reaches_the_widget(
 def replica_keeping_its_emits(production, database_url, tmp_path):  # noqa: F811
     """One more Rasa replica on the same stores, without SOCKETIO_REDIS_URL."""
     port = free_port()
-    endpoints = write_production_endpoints(production.actions_port, database_url,
-                                           DEFAULT_REDIS_URL)
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(yaml.safe_dump(production_endpoints(
+        production.actions_port, database_url, redis_url()), allow_unicode=True), "utf-8")
     env = dict(rasa_environment(), **production_environment(database_url))
     env.pop(SHARED_EMITS_SETTING, None)
     with open(tmp_path / "rasa.log", "wb") as log:
