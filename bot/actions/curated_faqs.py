@@ -2,6 +2,7 @@
 staff edit knowledge/ (no restart, no retraining)."""
 
 from typing import Optional
+import unicodedata
 
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -27,3 +28,14 @@ def staff_only_faq_for(question: str, language: str) -> Optional[Faq]:
     match = match_question(snapshot.index, snapshot.faqs, question, language)
     top = match.faqs[0] if match.decision == "answer" else None
     return top if top is not None and top.staff_only else None
+
+
+def _folded(text_: str) -> str:
+    return unicodedata.normalize("NFKC", text_).casefold()
+
+
+def names_a_key_term(faq: Faq, message: str) -> bool:
+    """Whether the message uses one of the FAQ's synonyms (its key terms, in any language):
+    "I want to make a complaint" names the complaints topic, "can I talk to staff" does not."""
+    folded = _folded(message)
+    return any(_folded(term) in folded for terms in faq.synonyms.values() for term in terms)

@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.actions.conversation import conversation_language, latest_intent
-from bot.actions.curated_faqs import send_answer, staff_only_faq_for
+from bot.actions.curated_faqs import names_a_key_term, send_answer, staff_only_faq_for
 from bot.handoff.conversation_history import latest_question, transcript
 from bot.handoff.office_hours import format_clock, format_moment, staff_desk
 from bot.i18n import text
@@ -84,6 +84,10 @@ class ActionStartHandoff(Action):
         message = (tracker.latest_message.get("text") or "").strip()
         topic = staff_only_faq_for(message, conversation_language(tracker)) \
             if message and not message.startswith("/") else None
+        # A plain "can I talk to someone" shares words with the complaints FAQ; only a
+        # message that names the topic ("a complaint about…") is its own summary.
+        if topic is not None and asked_for_a_person and not names_a_key_term(topic, message):
+            topic = None
         if topic is not None:  # "I want to make a complaint about…": that is the summary
             send_answer(dispatcher, topic, conversation_language(tracker))
             return hand_off(dispatcher, tracker, message)
