@@ -23,7 +23,10 @@ def database_url() -> str:
 def engine_for(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         RUNTIME_DIR.mkdir(exist_ok=True)
-    engine = create_engine(url, future=True, pool_pre_ping=True)
+    # A database host that does not answer must fail a write in seconds, not block an action
+    # (and every conversation waiting on the action server) for the OS's two-minute timeout.
+    connect_args = {"connect_timeout": 5} if url.startswith("postgresql") else {}
+    engine = create_engine(url, future=True, pool_pre_ping=True, connect_args=connect_args)
     Base.metadata.create_all(engine)
     return engine
 
