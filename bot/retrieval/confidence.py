@@ -78,6 +78,8 @@ def decide(probability: float, calibration: Optional[Calibration] = None,
     if (probability >= calibration.answer_threshold
             and coverage >= calibration.answer_min_coverage):
         return "answer"
-    if probability >= calibration.suggest_threshold:
+    # A best candidate sharing no word with the question (gibberish, "。。。", a subject no FAQ
+    # mentions) is not worth a "did you mean": only the sentence vectors found it.
+    if probability >= calibration.suggest_threshold and coverage > 0:
         return "suggest"
     return "unknown"

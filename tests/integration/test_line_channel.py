@@ -115,12 +115,11 @@ def test_follow_welcomes_with_a_language_picker_in_the_profile_language(
 
 def test_an_faq_answer_with_its_link_and_feedback_buttons_in_one_reply(assistant, line_service):
     user = _user("faq")
-    _deliver(assistant, line_service, user, _text("How do I get a residence certificate at a "
-                                                  "convenience store?"))
+    _deliver(assistant, line_service, user, _text("How do I register my seal (inkan)?"))
     [delivery] = _replies(line_service, user)
     assert delivery.kind == "reply" and 1 <= len(delivery.messages) <= 5
     joined = "\n".join(delivery.texts)
-    assert "https://" in joined and "convenience store" in joined
+    assert "https://" in joined and "seal" in joined.lower()
     postbacks = [i["action"]["data"] for i in delivery.messages[-1]["quickReply"]["items"]]
     assert "/affirm" in postbacks and "/deny" in postbacks
 

@@ -115,3 +115,10 @@ def test_questions_without_a_faq_are_never_answered(product, question, language)
     match = match_question(index, faqs, question, language)
     assert match.decision in ("unknown", "suggest"), (match.decision, match.confidence,
                                                       [f.id for f in match.faqs])
+
+
+@pytest.mark.parametrize("text, language", [("。。。", "ja"), ("？？？", "ja"), ("asdfgh qwerty", "en"),
+                                            ("ㅋㅋㅋㅋ", "ko")])
+def test_a_message_sharing_no_word_with_any_faq_gets_no_suggestions(product, text, language):
+    index, faqs = product
+    assert match_question(index, faqs, text, language).decision == "unknown"
