@@ -10,33 +10,21 @@ conversation: domain.yml maps them to the `language` slot, and the action server
 
 from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.langid import detect
+from bot.nlu.component_base import StatelessComponent
 
 LANGUAGE_ENTITY = "language"
 REQUESTED_LANGUAGE_ENTITY = "requested_language"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class LanguageDetector(GraphComponent, EntityExtractorMixin):
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LanguageDetector":
-        return cls()
-
+class LanguageDetector(StatelessComponent, EntityExtractorMixin):
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
 

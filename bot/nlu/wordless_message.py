@@ -7,18 +7,15 @@ with the polite "please write it again" and, twice in a row, a member of staff. 
 other symbols ("👍") are left to DIET: they do carry a meaning.
 """
 
-from typing import Any, Dict, List, Text
+from typing import List
 import unicodedata
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import (
-    INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT,
-)
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.component_base import StatelessComponent, set_only_reading
 
 
 def is_wordless(text: str) -> bool:
@@ -29,21 +26,9 @@ def is_wordless(text: str) -> bool:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class WordlessMessageClassifier(GraphComponent, IntentClassifier):
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "WordlessMessageClassifier":
-        return cls()
-
+class WordlessMessageClassifier(StatelessComponent, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             if is_wordless(message.get(TEXT) or ""):
-                message.set(INTENT, {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0},
-                            add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [], add_to_output=True)
+                set_only_reading(message, None, 0.0)
         return messages
