@@ -18,14 +18,12 @@ import os
 import re
 import signal
 import socket
-import time
 from typing import Iterator
 
 import pytest
 from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
 from rasa.shared.core.events import UserUttered
 import requests
-import socketio
 from sqlalchemy import create_engine
 from sqlalchemy import text as sql
 
@@ -40,6 +38,7 @@ from tests.integration.test_line_channel import _deliver, _post, _replies, _text
 from tests.support.assistant_process import AssistantProcess
 from tests.support.fake_sentry import FakeSentry, exception_types
 from tests.support.line_api_standin import RunningStandIn
+from tests.support.widget_client import WidgetClient
 
 pytestmark = pytest.mark.server
 
@@ -280,38 +279,9 @@ def test_the_line_webhook_reads_a_signed_body_whatever_its_content_type(assistan
     assert _replies(line_service, user)[0].texts[0] == assistant.text_of("utter_greet", "en")
 
 
-class _WidgetClient:
-    """A socket.io client as the web widget is one (long polling: no websocket library)."""
-
-    def __init__(self, assistant: Assistant):
-        self.session_id = _sender("socketio")
-        self.bot_messages = []
-        self.confirmed = []
-        self.sio = socketio.Client()
-        self.sio.on("bot_uttered", self.bot_messages.append)
-        self.sio.on("session_confirm", self.confirmed.append)
-        self.sio.connect(assistant.base_url, transports=["polling"], wait_timeout=_TIMEOUT_S)
-        self.sio.emit("session_request", {"session_id": self.session_id})
-        self._wait_until(lambda: self.confirmed)
-
-    def _wait_until(self, condition) -> None:
-        deadline = time.monotonic() + _TIMEOUT_S
-        while not condition() and time.monotonic() < deadline:
-            self.sio.sleep(0.1)
-
-    def first_reply_to(self, message: str) -> str:
-        before = len(self.bot_messages)
-        self.sio.emit("user_uttered", {"session_id": self.session_id, "message": message})
-        self._wait_until(lambda: len(self.bot_messages) > before)
-        return (self.bot_messages[before:] or [{}])[0].get("text", "")
-
-    def close(self) -> None:
-        self.sio.disconnect()
-
-
 @pytest.fixture
 def widget(assistant):
-    client = _WidgetClient(assistant)
+    client = WidgetClient(assistant.base_url, _sender("socketio"), _TIMEOUT_S)
     yield client
     client.close()
 
@@ -325,7 +295,7 @@ def test_the_socketio_channel_survives_malformed_events(assistant, widget):
                     {"session_id": session, "message": "hi", "metadata": "{not json"},
                     {"session_id": session, "message": "\ud800 hello"}]:
         widget.sio.emit("user_uttered", payload)
-    assert widget.first_reply_to("hello") == assistant.text_of("utter_greet", "en")
+    assert widget.say("hello") == assistant.text_of("utter_greet", "en")
     assert widget.sio.connected
 
 
@@ -336,13 +306,13 @@ def test_the_socketio_transport_survives_invalid_utf8(assistant, widget):
         params={"EIO": "4", "transport": "polling", "sid": widget.sio.eio.sid},
         data=b'42["user_uttered",{"message":"\xff\xfe"}]', timeout=_TIMEOUT_S)
     assert response.status_code == 200
-    assert widget.first_reply_to("hello") == assistant.text_of("utter_greet", "en")
+    assert widget.say("hello") == assistant.text_of("utter_greet", "en")
 
 
 @pytest.mark.parametrize("message", [LONG_MESSAGE, CONTROL_CHARACTERS],
                          ids=["100,000 characters", "control characters"])
 def test_a_widget_user_sending_odd_text_gets_a_polite_reply(assistant, widget, message):
-    reply = widget.first_reply_to(message)
+    reply = widget.say(message)
     assert reply and detect(reply).language in ("en", "ja")
 
 

@@ -16,11 +16,10 @@ import asyncio
 import subprocess
 import sys
 import time
-from typing import List, Tuple
+from typing import Tuple
 import uuid
 
 import pytest
-import socketio
 import yaml
 
 from bot.model_store import MODELS_DIR, rasa_environment
@@ -33,6 +32,7 @@ from tests.conftest import PROJECT_ROOT
 from tests.integration.conftest import Assistant
 from tests.integration.test_replicas import database_url, production  # noqa: F401 (fixtures)
 from tests.support.assistant_process import free_port
+from tests.support.widget_client import WidgetClient
 
 pytestmark = pytest.mark.server
 
@@ -40,40 +40,7 @@ _TIMEOUT_S = 120
 _START_TIMEOUT_S = 420
 
 
-class _Widget:
-    """A socket.io client as the web widget is one: a persistent session, long polling."""
-
-    def __init__(self, replica_url: str):
-        self.session_id = f"webchat-replicas-{uuid.uuid4().hex[:12]}"
-        self.bot_messages: List[dict] = []
-        confirmed = []
-        self.sio = socketio.Client()
-        self.sio.on("bot_uttered", self.bot_messages.append)
-        self.sio.on("session_confirm", confirmed.append)
-        self.sio.connect(replica_url, transports=["polling"], wait_timeout=_TIMEOUT_S)
-        self.sio.emit("session_request", {"session_id": self.session_id})
-        self.wait_until(lambda: confirmed)
-
-    def wait_until(self, condition) -> None:
-        deadline = time.monotonic() + _TIMEOUT_S
-        while not condition() and time.monotonic() < deadline:
-            self.sio.sleep(0.1)
-
-    def say(self, message: str) -> str:
-        """The first reply the widget shows to `message`."""
-        before = len(self.bot_messages)
-        self.sio.emit("user_uttered", {"session_id": self.session_id, "message": message})
-        self.wait_until(lambda: len(self.bot_messages) > before)
-        return (self.bot_messages[before:] or [{}])[0].get("text", "")
-
-    def staff_texts(self) -> List[str]:
-        return [m.get("text") for m in self.bot_messages if m.get("from") == "staff"]
-
-    def close(self) -> None:
-        self.sio.disconnect()
-
-
-def _relay_staff_reply(widget: _Widget, ticket_id: int, text: str, replica_url: str,
+def _relay_staff_reply(widget: WidgetClient, ticket_id: int, text: str, replica_url: str,
                        database: str) -> None:
     """Staff answer in the console: the reply is stored, then a replica is asked to relay it."""
     tickets.add_staff_reply(ticket_id, "Sato", text, database_url=database)
@@ -89,9 +56,9 @@ def _relay_staff_reply(widget: _Widget, ticket_id: int, text: str, replica_url: 
     assert asyncio.run(relay())
 
 
-def _widget_with_a_ticket(replica_url: str, database: str) -> Tuple[_Widget, int]:
+def _widget_with_a_ticket(replica_url: str, database: str) -> Tuple[WidgetClient, int]:
     """A widget on `replica_url` that greeted the assistant, now handled by staff."""
-    widget = _Widget(replica_url)
+    widget = WidgetClient(replica_url, f"webchat-replicas-{uuid.uuid4().hex[:12]}", _TIMEOUT_S)
     greeting = Assistant(replica_url, database, "", "").text_of("utter_greet", "en")
     assert widget.say("hello") == greeting
     ticket_id = tickets.open_ticket(widget.session_id, "socketio", "en", "needs a person",

@@ -1,0 +1,39 @@
+"""A socket.io client as the website chat widget is one: a persistent session, long polling
+(no websocket library), bot messages collected as the widget receives them."""
+
+import time
+from typing import Callable, List
+
+import socketio
+
+
+class WidgetClient:
+    def __init__(self, base_url: str, session_id: str, timeout_s: float):
+        self.session_id = session_id
+        self.timeout_s = timeout_s
+        self.bot_messages: List[dict] = []
+        confirmed: List[dict] = []
+        self.sio = socketio.Client()
+        self.sio.on("bot_uttered", self.bot_messages.append)
+        self.sio.on("session_confirm", confirmed.append)
+        self.sio.connect(base_url, transports=["polling"], wait_timeout=timeout_s)
+        self.sio.emit("session_request", {"session_id": session_id})
+        self.wait_until(lambda: confirmed)
+
+    def wait_until(self, condition: Callable[[], object]) -> None:
+        deadline = time.monotonic() + self.timeout_s
+        while not condition() and time.monotonic() < deadline:
+            self.sio.sleep(0.1)
+
+    def say(self, message: str) -> str:
+        """The first reply the widget shows to `message` ("" if none came in time)."""
+        before = len(self.bot_messages)
+        self.sio.emit("user_uttered", {"session_id": self.session_id, "message": message})
+        self.wait_until(lambda: len(self.bot_messages) > before)
+        return (self.bot_messages[before:] or [{}])[0].get("text", "")
+
+    def staff_texts(self) -> List[str]:
+        return [m.get("text") for m in self.bot_messages if m.get("from") == "staff"]
+
+    def close(self) -> None:
+        self.sio.disconnect()
