@@ -10,19 +10,24 @@ import itertools
 import re
 import sqlite3
 import unicodedata
+import uuid
 
 import pytest
 import requests
 
 from bot.privacy.masking import MY_NUMBER_MASK
 from tests.integration.conftest import LINE_CHANNEL_SECRET, Assistant
-from tests.integration.test_failure_handling import _WidgetClient
 from tests.integration.test_line_channel import _deliver, _replies, _text
 from tests.support.assistant_process import AssistantProcess
 from tests.support.fake_sentry import FakeSentry
 from tests.support.line_api_standin import RunningStandIn
+from tests.support.widget_client import WidgetClient
 
 pytestmark = pytest.mark.server
+
+
+def _widget(assistant: Assistant) -> WidgetClient:
+    return WidgetClient(assistant.base_url, f"privacy-socketio-{uuid.uuid4().hex[:12]}", 60)
 
 MY_NUMBER = "123456789018"  # check digit 8 is right for 12345678901
 WRITTEN_FORMS = ["123456789018", "1234 5678 9018", "1234-5678-9018", "１２３４５６７８９０１８",
@@ -103,9 +108,9 @@ def test_a_line_user_is_warned_too(running, line_service):
 
 
 def test_a_web_widget_user_is_warned_too(running):
-    widget = _WidgetClient(running.assistant)  # socket.io, as the website's chat widget
+    widget = _widget(running.assistant)  # socket.io, as the website's chat widget
     try:
-        reply = widget.first_reply_to(MESSAGES["en"].format("1234 5678 9018"))
+        reply = widget.say(MESSAGES["en"].format("1234 5678 9018"))
     finally:
         widget.close()
     assert reply == running.assistant.text_of("utter_my_number_warning", "en")
@@ -146,9 +151,9 @@ def test_the_number_is_nowhere_afterwards(running, line_service):
     user = f"Uprivacy{next(_ids)}"
     _deliver(running.assistant, line_service, user, _text(f"番号 {WRITTEN_FORMS[-1]}"))
     _replies(line_service, user)
-    widget = _WidgetClient(running.assistant)
+    widget = _widget(running.assistant)
     try:
-        widget.first_reply_to(MESSAGES["ko"].format(WRITTEN_FORMS[3]))
+        widget.say(MESSAGES["ko"].format(WRITTEN_FORMS[3]))
     finally:
         widget.close()
     # Rasa's HTTP API adds a message to a conversation without running the bot.
