@@ -168,6 +168,9 @@ class VietnameseAnalyzer:
         return Analysis(terms, key_terms=["~" + s for s in plain])
 
 
+# Words that carry no topic: a few of chat English (please, thanks, want, need, know, tell …)
+# and NLTK's English list (Snowball's list with "just", "now" and the pieces contractions leave
+# once split at the apostrophe: don't → don t, i'm → i m, can't → can t).
 _ENGLISH_STOP_WORDS = frozenset(
     """a an the and or but if then so of to in on at by for with from about as into than
     is are was were be been being am do does did doing have has had having i me my we our you
@@ -175,6 +178,11 @@ _ENGLISH_STOP_WORDS = frozenset(
     whose when where why how can could would should will shall may might must not no yes
     please want need know tell get got any some all each much many more most very just also
     hi hello thanks thank up out over again""".split()
+    + """myself ours ourselves yours yourself yourselves him his himself her hers herself itself
+    theirs themselves because until while against between through during before after above
+    below down off under further once both few other such nor only own same too now s t d ll
+    m o re ve y ain aren couldn didn doesn hadn hasn haven isn ma mightn mustn needn shan
+    shouldn wasn weren won wouldn don""".split()
 )
 
 

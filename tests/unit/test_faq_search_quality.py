@@ -69,16 +69,17 @@ def test_split_is_stratified_and_fixed(halves):
 
 
 def test_top_hit_in_every_language_keeps_its_level(product, halves):
-    # Measured on the whole set (93 FAQs, 6–9 example questions per language): en 0.896,
-    # ja 0.965, ja-easy 0.929, ko 0.942, vi 0.907, zh 0.915 (with 1–3 example questions:
-    # 0.875, 0.895, 0.881, 0.865, 0.860, 0.864).
+    # Measured on the whole set (93 FAQs, 6–9 example questions per language, weights re-fitted
+    # on the tuning half): en 0.917, ja 0.965, ja-easy 0.952, ko 0.942, vi 0.977, zh 0.932
+    # (before the re-fit: 0.896, 0.965, 0.929, 0.942, 0.907, 0.915; with 1–3 example
+    # questions: 0.875, 0.895, 0.881, 0.865, 0.860, 0.864).
     sr1 = _sr1_by_language(product[0], halves["tuning"] + halves["held-out"])
     assert all(value >= 0.88 for value in sr1.values()), sr1
     assert sum(sr1.values()) / len(sr1) >= 0.92, sr1
 
 
-@pytest.mark.xfail(reason="target not reached yet: English sr@1 0.896 (43 of 48)", strict=False)
 def test_top_hit_reaches_the_target_in_every_language(product, halves):
+    # English is one question above the floor (44 of 48).
     sr1 = _sr1_by_language(product[0], halves["tuning"] + halves["held-out"])
     assert all(value >= 0.90 for value in sr1.values()), sr1
 

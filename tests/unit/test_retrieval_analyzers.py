@@ -90,3 +90,16 @@ def test_english_light_stemming(word):
 
 def test_english_stop_words_and_case():
     assert terms("How do I get a Residence Certificate?", "en") == ["residenc", "certificat"]
+
+
+@pytest.mark.parametrize("text", ["i'm moving now", "just moving, don't know", "I’ve been moving",
+                                  "we're moving after all"])
+def test_english_chat_fillers_and_contraction_pieces_carry_no_topic(text):
+    # NLTK's stop words: "now", "after", and what splitting at the apostrophe leaves (i m,
+    # don t, i ve, we re), straight or curly.
+    assert terms(text, "en") == ["mov"]
+
+
+def test_english_topic_words_are_kept():
+    assert terms("I can't find my card, can I move the appointment", "en") == [
+        "find", "card", "mov", "appointment"]
