@@ -4,7 +4,7 @@ shares the cores; the waiting time says how much that other work delayed the ser
 
 import os
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import Callable, List, Optional, Sequence
 
 
 def _children(pid: int) -> List[int]:
@@ -42,10 +42,11 @@ def _cpu_wait_s(pid: int) -> float:
     return total_ns / 1e9
 
 
-def _tree_total(pid: Optional[int], measure: Callable[[int], float]) -> Optional[float]:
-    if pid is None or not Path(f"/proc/{pid}").exists():
+def _tree_total(pids: Sequence[int], measure: Callable[[int], float]) -> Optional[float]:
+    pids = [pid for pid in pids if Path(f"/proc/{pid}").exists()]
+    if not pids:
         return None
-    total, pending = 0.0, [pid]
+    total, pending = 0.0, list(pids)
     while pending:
         current = pending.pop()
         try:
@@ -56,18 +57,19 @@ def _tree_total(pid: Optional[int], measure: Callable[[int], float]) -> Optional
     return total
 
 
-def tree_rss_mib(pid: Optional[int]) -> Optional[float]:
-    """VmRSS of `pid` and all its descendants in MiB; None without a process."""
-    total_kib = _tree_total(pid, _rss_kib)
+def tree_rss_mib(pids: Sequence[int]) -> Optional[float]:
+    """VmRSS of `pids` (a server's processes, one per replica) and all their descendants in
+    MiB; None without a process."""
+    total_kib = _tree_total(pids, _rss_kib)
     return None if total_kib is None else round(total_kib / 1024, 1)
 
 
-def tree_cpu_s(pid: Optional[int]) -> Optional[float]:
-    """CPU seconds used so far by `pid` and its living descendants; None without a process."""
-    return _tree_total(pid, _cpu_s)
+def tree_cpu_s(pids: Sequence[int]) -> Optional[float]:
+    """CPU seconds used so far by `pids` and their living descendants; None without a process."""
+    return _tree_total(pids, _cpu_s)
 
 
-def tree_cpu_wait_s(pid: Optional[int]) -> Optional[float]:
-    """Seconds `pid` and its living descendants were ready to run but waited for a CPU: what
-    other work on the machine cost them."""
-    return _tree_total(pid, _cpu_wait_s)
+def tree_cpu_wait_s(pids: Sequence[int]) -> Optional[float]:
+    """Seconds `pids` and their living descendants were ready to run but waited for a CPU:
+    what other work on the machine cost them."""
+    return _tree_total(pids, _cpu_wait_s)

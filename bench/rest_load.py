@@ -1,7 +1,7 @@
 """`make bench`: load on the REST webhook, this assistant next to a stock `rasa init` one.
 
 `python -m bench.rest_load [--levels 1:60 10:300 50:500] [--only assistant|stock] [--timeout 60]
-[--output F]`
+[--replicas N] [--output F]`
 generates and trains a stock `rasa init` assistant in a temporary folder, then serves each
 assistant in turn alone on free loopback ports (one after the other, so they do not compete
 for the cores) and replays the message mix (bench/message_mix.py) on
@@ -16,6 +16,11 @@ work on the machine), their RSS after the level, the load average),
 whether the targets are met (at 10 users: throughput at least 0.8 × the stock assistant's, p95
 at most 300 ms) and, as the last line, one JSON object with every figure, also written to
 results/bench.json. `--only` measures one assistant (no targets then).
+
+`--replicas N` (N ≥ 2) serves this assistant in `make run-prod`'s shape: N Rasa servers sharing
+a PostgreSQL tracker store (a database of its own, `bench`, emptied first, on the server of
+DATABASE_URL) and the Redis lock store; each message goes to the replica with the fewest
+requests in flight, as nginx's `least_conn` does in docker-compose.yml.
 """
 
 import argparse
@@ -30,12 +35,15 @@ import time
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import aiohttp
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from bench.load import replay
 from bench.message_mix import MESSAGE_MIX
 from bench.process_usage import tree_cpu_s, tree_cpu_wait_s, tree_rss_mib
 from bench.stock_assistant import StockAssistant
 from bot.model_store import ensure_model
+from bot.serve_production import database_url
 from tests.support.assistant_process import PROJECT_ROOT, AssistantProcess
 
 TARGET_USERS = 10
@@ -51,39 +59,49 @@ def _level(text: str) -> Tuple[int, int]:
     return users, messages
 
 
-def _rest_sender(session: aiohttp.ClientSession, url: str):
+def _rest_sender(session: aiohttp.ClientSession, base_urls: Sequence[str]):
+    in_flight = {url: 0 for url in base_urls}
+
     async def send(sender: str, message: str) -> float:
         started = time.monotonic()
-        async with session.post(url, json={"sender": sender, "message": message}) as response:
-            if response.status != 200:
-                raise RuntimeError(f"HTTP {response.status}")
-            replies = await response.json()
+        base_url = min(in_flight, key=in_flight.get)  # nginx's least_conn
+        in_flight[base_url] += 1
+        try:
+            async with session.post(f"{base_url}/webhooks/rest/webhook",
+                                    json={"sender": sender, "message": message}) as response:
+                if response.status != 200:
+                    raise RuntimeError(f"HTTP {response.status}")
+                replies = await response.json()
+        finally:
+            in_flight[base_url] -= 1
         if not isinstance(replies, list):
             raise RuntimeError("reply body is not a list of messages")
         return time.monotonic() - started
     return send
 
 
-async def _measure(name: str, base_url: str, pids: Dict[str, int],
+async def _measure(name: str, base_urls: Sequence[str], pids: Dict[str, List[int]],
                    levels: Sequence[Tuple[int, int]], timeout_s: float) -> List[dict]:
     results = []
     # No connection cap: every simulated user has its own connection, as real users do.
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
-        send = _rest_sender(session, f"{base_url}/webhooks/rest/webhook")
-        await replay(send, [f"{name}-warmup"], MESSAGE_MIX, len(MESSAGE_MIX), timeout_s)
+        for replica, base_url in enumerate(base_urls):  # each replica loads its models
+            await replay(_rest_sender(session, [base_url]), [f"{name}-warmup-{replica}"],
+                         MESSAGE_MIX, len(MESSAGE_MIX), timeout_s)
+        send = _rest_sender(session, base_urls)
         for users, messages in levels:
-            cpu_before = {process: tree_cpu_s(pid) for process, pid in pids.items()}
-            rasa_wait_before = tree_cpu_wait_s(pids.get("rasa"))
+            cpu_before = {process: tree_cpu_s(ids) for process, ids in pids.items()}
+            rasa_wait_before = tree_cpu_wait_s(pids.get("rasa", []))
             run = await replay(send, [f"{name}-c{users}-u{u}" for u in range(users)],
                                MESSAGE_MIX, messages // users, timeout_s)
             results.append({"users": users, **run.summary(),
                             **_cpu_per_message(pids, cpu_before, len(run.latencies)),
                             "rasa_cpu_wait_ms_per_msg": _per_message(
-                                rasa_wait_before, tree_cpu_wait_s(pids.get("rasa")),
+                                rasa_wait_before, tree_cpu_wait_s(pids.get("rasa", [])),
                                 len(run.latencies)),
                             "load_average": round(os.getloadavg()[0], 2),
-                            "rasa_rss_mib": tree_rss_mib(pids.get("rasa")),
-                            "actions_rss_mib": tree_rss_mib(pids.get("action_server"))})
+                            "rasa_rss_mib": tree_rss_mib(pids.get("rasa", [])),
+                            "actions_rss_mib": tree_rss_mib(pids.get("action_server", []))})
             print(f"  {_NAMES[name]}, {users} users: {results[-1]['throughput_msg_s']} msg/s, "
                   f"p95 {results[-1]['p95_ms']} ms, {results[-1]['errors']} errors, "
                   f"CPU per message: Rasa {results[-1]['rasa_cpu_ms_per_msg']} ms, "
@@ -99,13 +117,26 @@ def _per_message(before: Optional[float], after: Optional[float], answered: int)
     return round((after - before) * 1000 / answered, 1)
 
 
-def _cpu_per_message(pids: Dict[str, int], cpu_before: Dict[str, float],
+def _cpu_per_message(pids: Dict[str, List[int]], cpu_before: Dict[str, float],
                      answered: int) -> Dict[str, object]:
     """CPU milliseconds each server spent per answered message: unlike latency, this hardly
     grows when other work on the machine competes for the cores."""
     return {f"{name}_cpu_ms_per_msg": _per_message(cpu_before.get(process),
-                                                   tree_cpu_s(pids.get(process)), answered)
+                                                   tree_cpu_s(pids.get(process, [])), answered)
             for name, process in (("rasa", "rasa"), ("actions", "action_server"))}
+
+
+def _empty_bench_database() -> str:
+    """A database of the benchmark's own on DATABASE_URL's server, without the conversations
+    of a previous run (the simulated users' sender ids are the same in every run)."""
+    url = make_url(database_url()).set(database="bench")
+    engine = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text('DROP DATABASE IF EXISTS "bench"'))
+    finally:
+        engine.dispose()
+    return url.render_as_string(hide_password=False)
 
 
 def _machine() -> dict:
@@ -174,12 +205,15 @@ def main() -> None:
                         help="measure one assistant only (no comparison, no targets)")
     parser.add_argument("--timeout", type=float, default=60.0,
                         help="seconds before a message counts as timed out")
+    parser.add_argument("--replicas", type=int, default=1,
+                        help="≥ 2: this assistant in make run-prod's shape with that many Rasa "
+                             "servers (PostgreSQL, Redis)")
     parser.add_argument("--output", type=Path, default=PROJECT_ROOT / "results" / "bench.json")
     args = parser.parse_args()
 
     report = {"date": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
               "machine": _machine(), "load_average_before": os.getloadavg(),
-              "mix_size": len(MESSAGE_MIX), "levels": args.levels}
+              "mix_size": len(MESSAGE_MIX), "levels": args.levels, "replicas": args.replicas}
     with tempfile.TemporaryDirectory(prefix="bench-stock-") as stock_folder, \
             tempfile.TemporaryDirectory(prefix="bench-assistant-") as runtime:
         stock = StockAssistant(Path(stock_folder))
@@ -191,14 +225,17 @@ def main() -> None:
         if args.only != "stock":
             ensure_model()  # after the stock one: the training data may have changed meanwhile
             print("Starting this assistant …", flush=True)
-            with AssistantProcess(Path(runtime)) as ours:
+            production = _empty_bench_database() if args.replicas > 1 else ""
+            with AssistantProcess(Path(runtime), production_database=production,
+                                  replicas=args.replicas) as ours:
                 report["assistant"] = asyncio.run(
-                    _measure("assistant", ours.base_url, ours.pids, args.levels, args.timeout))
+                    _measure("assistant", ours.replica_urls, ours.pids, args.levels,
+                             args.timeout))
         if args.only != "assistant":
             print("Starting the stock assistant …", flush=True)
             with stock:
                 report["stock"] = asyncio.run(
-                    _measure("stock", stock.base_url, stock.pids, args.levels, args.timeout))
+                    _measure("stock", [stock.base_url], stock.pids, args.levels, args.timeout))
     report["load_average_after"] = os.getloadavg()
     report["targets"] = _targets(report)
 

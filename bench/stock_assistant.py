@@ -11,7 +11,7 @@ import signal
 import subprocess
 import sys
 import time
-from typing import Dict, Optional
+from typing import Dict, List
 
 import yaml
 
@@ -82,8 +82,8 @@ class StockAssistant:
         return self
 
     @property
-    def pids(self) -> Dict[str, Optional[int]]:
-        return {name: process.pid for name, process in self._processes.items()}
+    def pids(self) -> Dict[str, List[int]]:
+        return {name: [process.pid] for name, process in self._processes.items()}
 
     def __exit__(self, *exc_info: object) -> None:
         for process in self._processes.values():

@@ -410,7 +410,7 @@ def _action_server_killed(process: AssistantProcess) -> Iterator[None]:
     `bot serve` stops every server when one of them exits, so it is frozen meanwhile."""
     os.kill(process.pid, signal.SIGSTOP)
     try:
-        os.kill(process.pids["action_server"], signal.SIGKILL)
+        os.kill(process.pids["action_server"][0], signal.SIGKILL)
         yield
     finally:
         os.kill(process.pid, signal.SIGCONT)  # it then stops the others: this test is last

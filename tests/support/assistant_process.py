@@ -15,7 +15,7 @@ import socket
 import subprocess
 import sys
 import time
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 _START_TIMEOUT_S = 420
@@ -87,17 +87,17 @@ class AssistantProcess:
         return self._process.pid
 
     @property
-    def pids(self) -> Dict[str, int]:
-        """The Rasa and action-server processes (children of `bot serve`), for memory figures."""
+    def pids(self) -> Dict[str, List[int]]:
+        """The Rasa servers (one per replica) and the action server, children of `bot serve`."""
         children = Path(f"/proc/{self._process.pid}/task/{self._process.pid}/children")
         pids = [int(p) for p in children.read_text().split()] if children.exists() else []
-        names = {}
+        names: Dict[str, List[int]] = {"rasa": [], "action_server": []}
         for pid in pids:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
             if "rasa_sdk" in cmdline:
-                names["action_server"] = pid
+                names["action_server"].append(pid)
             elif " rasa " in f" {cmdline} " or "-m rasa" in cmdline or "bot.rasa_runtime" in cmdline:
-                names["rasa"] = pid
+                names["rasa"].append(pid)
         return names
 
     def wait(self, timeout: float) -> int:

@@ -8,11 +8,12 @@ import subprocess
 import sys
 import time
 
+import aiohttp
 import pytest
 
 from bench.load import LoadRun, percentile, replay, user_messages
 from bench.process_usage import tree_cpu_s, tree_cpu_wait_s, tree_rss_mib
-from bench.rest_load import _cpu_per_message
+from bench.rest_load import _cpu_per_message, _rest_sender
 
 
 def test_percentile_interpolates_between_ranks():
@@ -93,23 +94,66 @@ def test_cpu_time_counts_the_processes_a_server_started(tmp_path):
             time.sleep(0.05)
         own_cpu_s = time.process_time()
         tick_s = 1 / os.sysconf("SC_CLK_TCK")  # /proc counts whole clock ticks
-        assert tree_cpu_s(child.pid) >= 0.3 - 2 * tick_s
-        assert tree_cpu_s(os.getpid()) >= own_cpu_s + 0.3 - 4 * tick_s
+        assert tree_cpu_s([child.pid]) >= 0.3 - 2 * tick_s
+        assert tree_cpu_s([os.getpid()]) >= own_cpu_s + 0.3 - 4 * tick_s
     finally:
         child.kill()
         child.wait()
 
 
 def test_cpu_time_waiting_and_memory_of_no_process_are_unknown():
-    assert tree_cpu_s(None) is None and tree_rss_mib(None) is None
-    assert tree_cpu_wait_s(None) is None
-    assert tree_cpu_wait_s(os.getpid()) >= 0.0
+    assert tree_cpu_s([]) is None and tree_rss_mib([]) is None
+    assert tree_cpu_wait_s([]) is None
+    assert tree_cpu_wait_s([os.getpid()]) >= 0.0
+
+
+def test_the_figures_of_replicas_add_up():
+    """Two Rasa replicas: their CPU time and memory together (here: this process twice)."""
+    one = tree_rss_mib([os.getpid()])
+    assert tree_rss_mib([os.getpid(), os.getpid()]) == pytest.approx(2 * one, rel=0.05)
 
 
 def test_cpu_per_message_is_the_cpu_time_of_the_level_over_the_answered_messages():
     pid = os.getpid()
-    before = {"rasa": tree_cpu_s(pid) - 2.0}  # as if the level had used 2 s of CPU …
-    figures = _cpu_per_message({"rasa": pid}, before, answered=400)
+    before = {"rasa": tree_cpu_s([pid]) - 2.0}  # as if the level had used 2 s of CPU …
+    figures = _cpu_per_message({"rasa": [pid]}, before, answered=400)
     assert 5.0 <= figures["rasa_cpu_ms_per_msg"] < 5.5  # … for 400 messages (+ this test's)
     assert figures["actions_cpu_ms_per_msg"] is None  # no action server (the stock assistant)
-    assert _cpu_per_message({"rasa": pid}, before, answered=0)["rasa_cpu_ms_per_msg"] is None
+    assert _cpu_per_message({"rasa": [pid]}, before, answered=0)["rasa_cpu_ms_per_msg"] is None
+
+
+async def test_each_message_goes_to_the_replica_with_the_fewest_requests_in_flight():
+    """As nginx's least_conn in front of the Rasa replicas: a slow reply on one replica sends
+    the next messages to the other."""
+    from aiohttp import web
+    from aiohttp.test_utils import TestServer
+
+    served = []
+
+    async def webhook(request):
+        body = await request.json()
+        served.append((request.app["name"], body["message"]))
+        if body["message"] == "slow":
+            await asyncio.sleep(0.5)
+        return web.json_response([{"text": "ok"}])
+
+    servers = []
+    for name in ("first", "second"):
+        app = web.Application()
+        app["name"] = name
+        app.router.add_post("/webhooks/rest/webhook", webhook)
+        servers.append(TestServer(app, host="127.0.0.1"))
+        await servers[-1].start_server()
+    try:
+        urls = [str(server.make_url("")).rstrip("/") for server in servers]
+        async with aiohttp.ClientSession() as session:
+            send = _rest_sender(session, urls)
+            slow = asyncio.ensure_future(send("u0", "slow"))
+            await asyncio.sleep(0.1)
+            for message in ("a", "b", "c"):
+                await send("u1", message)
+            await slow
+    finally:
+        for server in servers:
+            await server.close()
+    assert served == [("first", "slow"), ("second", "a"), ("second", "b"), ("second", "c")]
