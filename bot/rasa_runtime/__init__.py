@@ -11,7 +11,7 @@ from typing import Callable, List
 from bot.monitoring import init_sentry
 from bot.rasa_runtime import (action_response_validation, action_server_down, error_reporting,
                                event_streaming, event_types, personal_data,
-                               sqlite_tracker_store)
+                               sqlite_tracker_store, tracker_loading)
 
 # Each entry wraps one Rasa function; order does not matter.
 ADJUSTMENTS: List[Callable[[], None]] = [
@@ -22,6 +22,7 @@ ADJUSTMENTS: List[Callable[[], None]] = [
     event_types.install,
     personal_data.install,
     sqlite_tracker_store.install,
+    tracker_loading.install,
 ]
 
 
