@@ -2,7 +2,7 @@
 
 It adds entities instead of setting the slot itself, because NLU components do not see the
 conversation: domain.yml maps them to the `language` slot, and the action server keeps
-やさしい日本語 when a Japanese message arrives (bot/actions/language.py).
+やさしい日本語 when a Japanese message arrives (bot/rasa_runtime/language_slot.py).
 - `language`: the language of the text, only when the text is decisive, so "OK", "119" or an
   emoji leave the conversation's language as it is;
 - `requested_language`: a language the message names ("English please", "中文").

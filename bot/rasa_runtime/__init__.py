@@ -10,7 +10,7 @@ from typing import Callable, List
 
 from bot.monitoring import init_sentry
 from bot.rasa_runtime import (action_response_validation, action_server_down, error_reporting,
-                               event_streaming, event_types, personal_data,
+                               event_streaming, event_types, language_slot, personal_data,
                                sqlite_tracker_store, tracker_loading)
 
 # Each entry wraps one Rasa function; order does not matter.
@@ -20,6 +20,7 @@ ADJUSTMENTS: List[Callable[[], None]] = [
     error_reporting.install,
     event_streaming.install,
     event_types.install,
+    language_slot.install,
     personal_data.install,
     sqlite_tracker_store.install,
     tracker_loading.install,
