@@ -1,10 +1,10 @@
-"""Counting the stored events hands the event broker exactly the events Rasa's own
-`stream_events` (which loads the conversation again) hands it, turn after turn and across
+"""Counting the stored events once per save hands the event broker exactly the events Rasa's
+own `stream_events` (which loads the conversation again) hands it, and stores exactly the rows
+Rasa's own `save` (which counts them a second time) stores, turn after turn and across
 conversation sessions."""
 
 from typing import Any, Dict, List
 
-import pytest
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
@@ -12,7 +12,7 @@ from rasa.shared.core.events import (ActionExecuted, BotUttered, ConversationPau
                                      SessionStarted, SlotSet, UserUttered)
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.rasa_runtime.event_streaming import stream_new_events
+from bot.rasa_runtime import event_streaming
 
 DOMAIN = Domain.from_dict({"slots": {"language": {
     "type": "text", "mappings": [{"type": "custom"}]}}})
@@ -38,8 +38,8 @@ def _session(at: float) -> list:
             SessionStarted(timestamp=at), ActionExecuted("action_listen", timestamp=at)]
 
 
-async def _published_while_conversing(tmp_path, name: str) -> List[Dict[str, Any]]:
-    broker = RecordingBroker()
+async def _published_while_conversing(tmp_path, name: str, broker=None):
+    """What the broker received, and the stored rows (sender, type, intent, action, data)."""
     store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / f"{name}.db"),
                             event_broker=broker)
     saves = [_session(1.0), _turn("hello", 2.0), _turn("residence card", 3.0),
@@ -51,25 +51,51 @@ async def _published_while_conversing(tmp_path, name: str) -> List[Dict[str, Any
             for event in new_events:
                 tracker.update(event)
             await store.save(tracker)
-    return broker.published
+    with store.session_scope() as session:
+        rows = [(e.sender_id, e.type_name, e.intent_name, e.action_name, e.data)
+                for e in session.query(store.SQLEvent).order_by(store.SQLEvent.id)]
+    return (broker.published if broker else None), rows
+
+
+def _install(monkeypatch) -> None:
+    for name in ("stream_events", "_additional_events"):  # undone after the test
+        monkeypatch.setattr(SQLTrackerStore, name, getattr(SQLTrackerStore, name))
+    event_streaming.install()
 
 
 def test_rasas_own_stream_events_is_what_the_test_compares_with():
     assert "stream_events" not in SQLTrackerStore.__dict__  # inherited from TrackerStore
 
 
-async def test_the_broker_gets_the_same_events_as_with_rasas_stream_events(tmp_path, monkeypatch):
-    rasas = await _published_while_conversing(tmp_path, "rasa")
-    monkeypatch.setattr(SQLTrackerStore, "stream_events", stream_new_events)
-    counted = await _published_while_conversing(tmp_path, "counted")
+async def test_the_broker_and_the_database_get_what_rasa_gives_them(tmp_path, monkeypatch):
+    rasas, rasas_rows = await _published_while_conversing(tmp_path, "rasa", RecordingBroker())
+    _install(monkeypatch)
+    counted, rows = await _published_while_conversing(tmp_path, "counted", RecordingBroker())
 
     assert counted == rasas
+    assert rows == rasas_rows and len(rows) == 2 * (3 + 5 + 5 + 2 + 3 + 5)
     texts = [e["text"] for e in counted if e["event"] == "user"]
     assert texts == ["hello", "residence card", "a person please", "still there?"] * 2
     assert len(counted) == 2 * (3 + 5 + 5 + 2 + 3 + 5)  # each event once
 
 
-async def test_without_a_broker_nothing_is_loaded_or_published(tmp_path, monkeypatch):
-    store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "plain.db"))
-    monkeypatch.setattr(store, "session_scope", pytest.fail)  # any database use fails the test
-    await stream_new_events(store, DialogueStateTracker.from_events("x", _turn("hi", 1.0)))
+async def test_without_a_broker_each_event_is_stored_once(tmp_path, monkeypatch):
+    _, rasas_rows = await _published_while_conversing(tmp_path, "rasa")
+    _install(monkeypatch)
+    published, rows = await _published_while_conversing(tmp_path, "counted")
+    assert published is None
+    assert rows == rasas_rows and len(rows) == 2 * (3 + 5 + 5 + 2 + 3 + 5)
+
+
+async def test_a_save_counts_the_stored_events_once(tmp_path, monkeypatch):
+    _install(monkeypatch)
+    broker = RecordingBroker()
+    store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "once.db"),
+                            event_broker=broker)
+    queries = []
+    rasas_query = SQLTrackerStore._event_query
+    monkeypatch.setattr(SQLTrackerStore, "_event_query",
+                        lambda self, *a, **k: queries.append(1) or rasas_query(self, *a, **k))
+    await store.save(DialogueStateTracker.from_events("x", _session(1.0) + _turn("hi", 2.0)))
+    assert len(queries) == 1
+    assert len(broker.published) == 8
