@@ -2,9 +2,9 @@
 
 Rasa 3.6 checks every custom action's response with `jsonschema.validate`, which first checks
 Rasa's own (constant) response schema against the JSON Schema metaschema and builds a new
-validator: about 20 ms of CPU per call, at least once per message here (the answering action),
-once half of a turn's CPU time in the Rasa process. This builds the
-validator for the same schema once and raises the same error (`jsonschema.validate` raises
+validator: about 20 ms of CPU per call, on every message that runs a custom action (most do
+here), which was half of a turn's CPU time in the Rasa process. This builds the validator for
+the same schema once and raises the same error (`jsonschema.validate` raises
 `best_match` of the validator's errors) with the same message Rasa adds.
 """
 
