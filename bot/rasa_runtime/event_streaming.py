@@ -13,6 +13,10 @@ as the count does).
 a second query on every message). The save in progress reuses the first count: nothing else
 writes the conversation in between, as Rasa's lock store lets one message of a conversation
 be handled at a time.
+
+For the same reason a tracker just loaded from the latest session (tracker_loading.py notes how
+many events it was loaded with) needs no count at all: its first save uses that number. A
+second save of the same object, or a tracker not loaded from the store, is counted.
 """
 
 import itertools
@@ -23,12 +27,20 @@ from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
 rasas_additional_events = SQLTrackerStore._additional_events
+_LOADED_EVENTS = "_events_loaded_from_the_store"
+
+
+def note_loaded(tracker: DialogueStateTracker) -> None:
+    """Remembers that all of `tracker`'s events are the stored ones of its latest session."""
+    tracker.__dict__[_LOADED_EVENTS] = len(tracker.events)
 
 
 def _unstored_events(store: SQLTrackerStore, tracker: DialogueStateTracker) -> List[Event]:
-    with store.session_scope() as session:
-        stored = store._event_query(session, tracker.sender_id,
-                                    fetch_events_from_all_sessions=False).count()
+    stored = tracker.__dict__.pop(_LOADED_EVENTS, None)  # once: the save may fail
+    if stored is None:
+        with store.session_scope() as session:
+            stored = store._event_query(session, tracker.sender_id,
+                                        fetch_events_from_all_sessions=False).count()
     return list(itertools.islice(tracker.events, stored, len(tracker.events)))
 
 

@@ -12,7 +12,7 @@ from rasa.shared.core.events import (ActionExecuted, BotUttered, ConversationPau
                                      SessionStarted, SlotSet, UserUttered)
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.rasa_runtime import event_streaming
+from bot.rasa_runtime import event_streaming, tracker_loading
 
 DOMAIN = Domain.from_dict({"slots": {"language": {
     "type": "text", "mappings": [{"type": "custom"}]}}})
@@ -99,3 +99,37 @@ async def test_a_save_counts_the_stored_events_once(tmp_path, monkeypatch):
     await store.save(DialogueStateTracker.from_events("x", _session(1.0) + _turn("hi", 2.0)))
     assert len(queries) == 1
     assert len(broker.published) == 8
+
+
+async def test_a_tracker_just_loaded_is_saved_without_counting(tmp_path, monkeypatch):
+    """Its stored events are the ones it was loaded with; a second save of the same object
+    counts again, and every event is stored exactly once either way."""
+    _install(monkeypatch)
+    monkeypatch.setattr(SQLTrackerStore, "_retrieve", SQLTrackerStore._retrieve)
+    tracker_loading.install()
+    store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "loaded.db"),
+                            event_broker=RecordingBroker())
+    await store.save(DialogueStateTracker.from_events("x", _session(1.0) + _turn("hi", 2.0)))
+    counts = []
+    rasas_query = SQLTrackerStore._event_query
+    monkeypatch.setattr(SQLTrackerStore, "_event_query",
+                        lambda self, *a, **k: counts.append(1) or rasas_query(self, *a, **k))
+
+    tracker = await store.get_or_create_tracker("x", append_action_listen=False)
+    assert len(counts) == 1  # the load itself
+    for event in _turn("residence card", 3.0):
+        tracker.update(event)
+    await store.save(tracker)
+    assert len(counts) == 1
+    for event in _turn("thanks", 4.0):
+        tracker.update(event)
+    await store.save(tracker)
+    assert len(counts) == 2
+
+    with store.session_scope() as session:
+        texts = [e.data for e in session.query(store.SQLEvent).order_by(store.SQLEvent.id)]
+    assert len(texts) == 3 + 5 * 3
+    stored = (await store.retrieve("x")).events
+    assert [e.text for e in stored if isinstance(e, UserUttered)] == [
+        "hi", "residence card", "thanks"]
+    assert [e["event"] for e in store.event_broker.published].count("user") == 3
