@@ -9,14 +9,15 @@ docstring and is tested on a real Rasa server. Everything else is stock Rasa.
 from typing import Callable, List
 
 from bot.monitoring import init_sentry
-from bot.rasa_runtime import (action_response_validation, action_server_down, error_reporting,
-                               event_streaming, event_types, language_slot, personal_data,
-                               sqlite_tracker_store, tracker_loading)
+from bot.rasa_runtime import (action_response_validation, action_server_down, diet_inference,
+                               error_reporting, event_streaming, event_types, language_slot,
+                               personal_data, sqlite_tracker_store, tracker_loading)
 
 # Each entry wraps one Rasa function; order does not matter.
 ADJUSTMENTS: List[Callable[[], None]] = [
     action_response_validation.install,
     action_server_down.install,
+    diet_inference.install,
     error_reporting.install,
     event_streaming.install,
     event_types.install,
