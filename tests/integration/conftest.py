@@ -6,8 +6,12 @@ HTTP exactly as the web widget or a REST client would. `webchat_url` is the demo
 chat widget (served from another port than Rasa, so the browser tests are cross-origin).
 """
 
+import uuid
+
 import pytest
 import requests
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 import yaml
 
 from bot.languages import LANGUAGES
@@ -69,3 +73,26 @@ def assistant(tmp_path_factory, line_service):
     }) as running:
         yield Assistant(running.base_url, running.database_url, running.webchat_url,
                         running.console_url)
+
+
+_DATABASE_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+@pytest.fixture(scope="session")
+def production_database_url():
+    """A PostgreSQL database of its own for this run, dropped afterwards."""
+    url = str(make_url(_DATABASE_SERVER).set(database=f"replicas_{uuid.uuid4().hex[:8]}"))
+    yield url
+    engine = create_engine(_DATABASE_SERVER, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def production(tmp_path_factory, production_database_url):
+    """`make run-prod`'s shape: two Rasa replicas on PostgreSQL and Redis. For the session, as
+    test_replicas and test_webchat_replicas need the same one (each start takes over a minute)."""
+    with AssistantProcess(tmp_path_factory.mktemp("replicas"),
+                          production_database=production_database_url, replicas=2) as running:
+        yield running

@@ -30,7 +30,6 @@ import aiohttp
 import pytest
 import requests
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 import yaml
 
 from bot.model_store import MODELS_DIR, rasa_environment
@@ -54,27 +53,8 @@ ROUNDS = (
 )
 _REQUEST_TIMEOUT_S = 300
 _START_TIMEOUT_S = 420
-_SERVER_DATABASE = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 Replies = Dict[Tuple[str, str], List[str]]  # (conversation, message) → the texts it got back
-
-
-@pytest.fixture(scope="module")
-def database_url():
-    """A database of its own for this run, dropped afterwards."""
-    url = str(make_url(_SERVER_DATABASE).set(database=f"replicas_{uuid.uuid4().hex[:8]}"))
-    yield url
-    engine = create_engine(_SERVER_DATABASE, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
-    engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def production(tmp_path_factory, database_url):
-    with AssistantProcess(tmp_path_factory.mktemp("replicas"), production_database=database_url,
-                          replicas=2) as running:
-        yield running
 
 
 async def _say(session: aiohttp.ClientSession, replica: str, sender: str, message: str,
@@ -171,8 +151,8 @@ def _damaged(stored: Dict[str, List[dict]], replies: Replies) -> Dict[str, List[
 
 
 @pytest.fixture(scope="module")
-def exchanged(production, database_url):
-    return _exchange(production.replica_urls, database_url, CONVERSATIONS)
+def exchanged(production, production_database_url):
+    return _exchange(production.replica_urls, production_database_url, CONVERSATIONS)
 
 
 def test_interleaved_messages_on_both_replicas_keep_every_conversation_whole(exchanged):
@@ -212,14 +192,15 @@ def _replicas_without_lock_store(production: AssistantProcess, database_url: str
 
 
 def test_without_a_shared_lock_store_interleaved_messages_damage_conversations(
-        production, database_url, tmp_path):
-    urls, servers = _replicas_without_lock_store(production, database_url, tmp_path)
+        production, production_database_url, tmp_path):
+    urls, servers = _replicas_without_lock_store(production, production_database_url, tmp_path)
     try:
         deadline = time.monotonic() + _START_TIMEOUT_S
         while not all(answers(f"{url}/") for url in urls):
             assert time.monotonic() < deadline and all(s.poll() is None for s in servers)
             time.sleep(1)
-        problems = _damaged(*_exchange(urls, database_url, DEMONSTRATION_CONVERSATIONS))
+        problems = _damaged(*_exchange(urls, production_database_url,
+                                        DEMONSTRATION_CONVERSATIONS))
     finally:
         for server in servers:
             server.terminate()

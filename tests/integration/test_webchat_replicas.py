@@ -30,7 +30,6 @@ from bot.staff.rasa_client import RELAY_ACTION, RasaClient
 from connectors.webchat.channel import SHARED_EMITS_SETTING
 from tests.conftest import PROJECT_ROOT
 from tests.integration.conftest import Assistant
-from tests.integration.test_replicas import database_url, production  # noqa: F401 (fixtures)
 from tests.support.assistant_process import free_port
 from tests.support.widget_client import WidgetClient
 
@@ -67,12 +66,13 @@ def _widget_with_a_ticket(replica_url: str, database: str) -> Tuple[WidgetClient
 
 
 def test_a_staff_reply_relayed_through_the_other_replica_reaches_the_widget(
-        production, database_url):  # noqa: F811
+        production, production_database_url):
     replica_a, replica_b = production.replica_urls
-    widget, ticket_id = _widget_with_a_ticket(replica_a, database_url)
+    database = production_database_url
+    widget, ticket_id = _widget_with_a_ticket(replica_a, database)
     try:
-        _relay_staff_reply(widget, ticket_id, "Sent through replica B.", replica_b, database_url)
-        _relay_staff_reply(widget, ticket_id, "Sent through replica A.", replica_a, database_url)
+        _relay_staff_reply(widget, ticket_id, "Sent through replica B.", replica_b, database)
+        _relay_staff_reply(widget, ticket_id, "Sent through replica A.", replica_a, database)
         widget.wait_until(lambda: len(widget.staff_texts()) >= 2)
     finally:
         widget.close()
@@ -80,13 +80,14 @@ def test_a_staff_reply_relayed_through_the_other_replica_reaches_the_widget(
 
 
 @pytest.fixture
-def replica_keeping_its_emits(production, database_url, tmp_path):  # noqa: F811
+def replica_keeping_its_emits(production, production_database_url, tmp_path):
     """One more Rasa replica on the same stores, without SOCKETIO_REDIS_URL."""
     port = free_port()
     endpoints = tmp_path / "endpoints.yml"
     endpoints.write_text(yaml.safe_dump(production_endpoints(
-        production.actions_port, database_url, redis_url()), allow_unicode=True), "utf-8")
-    env = dict(rasa_environment(), **production_environment(database_url))
+        production.actions_port, production_database_url, redis_url()), allow_unicode=True),
+        "utf-8")
+    env = dict(rasa_environment(), **production_environment(production_database_url))
     env.pop(SHARED_EMITS_SETTING, None)
     with open(tmp_path / "rasa.log", "wb") as log:
         server = subprocess.Popen(
@@ -107,13 +108,13 @@ def replica_keeping_its_emits(production, database_url, tmp_path):  # noqa: F811
 
 
 def test_without_the_shared_manager_a_reply_relayed_elsewhere_is_lost(
-        production, database_url, replica_keeping_its_emits):  # noqa: F811
-    replica_a = production.replica_urls[0]
-    widget, ticket_id = _widget_with_a_ticket(replica_keeping_its_emits, database_url)
+        production, production_database_url, replica_keeping_its_emits):
+    replica_a, database = production.replica_urls[0], production_database_url
+    widget, ticket_id = _widget_with_a_ticket(replica_keeping_its_emits, database)
     try:
-        _relay_staff_reply(widget, ticket_id, "Sent through replica A.", replica_a, database_url)
+        _relay_staff_reply(widget, ticket_id, "Sent through replica A.", replica_a, database)
         _relay_staff_reply(widget, ticket_id, "Sent through replica C.",
-                           replica_keeping_its_emits, database_url)
+                           replica_keeping_its_emits, database)
         widget.wait_until(lambda: widget.staff_texts())
     finally:
         widget.close()

@@ -36,4 +36,10 @@ class WidgetClient:
         return [m.get("text") for m in self.bot_messages if m.get("from") == "staff"]
 
     def close(self) -> None:
-        self.sio.disconnect()
+        """Says goodbye and waits until it is sent. Not until the read loop ends: the server
+        leaves its pending long-poll unanswered, and disconnect() sat out that poll's 30 s
+        timeout every time."""
+        sender = self.sio.eio.write_loop_task
+        self.sio.start_background_task(self.sio.disconnect)
+        if sender:
+            sender.join(self.timeout_s)
