@@ -11,7 +11,8 @@ from typing import Callable, List
 from bot.monitoring import init_sentry
 from bot.rasa_runtime import (action_response_validation, action_server_down, diet_inference,
                                error_reporting, event_streaming, event_types, language_slot,
-                               personal_data, sqlite_tracker_store, tracker_loading)
+                               personal_data, prediction_states, sqlite_tracker_store,
+                               tracker_loading)
 
 # Each entry wraps one Rasa function; order does not matter.
 ADJUSTMENTS: List[Callable[[], None]] = [
@@ -23,6 +24,7 @@ ADJUSTMENTS: List[Callable[[], None]] = [
     event_types.install,
     language_slot.install,
     personal_data.install,
+    prediction_states.install,
     sqlite_tracker_store.install,
     tracker_loading.install,
 ]
