@@ -10,9 +10,9 @@ from typing import Callable, List
 
 from bot.monitoring import init_sentry
 from bot.rasa_runtime import (action_response_validation, action_server_down, diet_inference,
-                               error_reporting, event_streaming, event_types, language_slot,
-                               personal_data, prediction_states, sqlite_tracker_store,
-                               tracker_loading)
+                               error_reporting, event_types, language_slot, personal_data,
+                               prediction_states, sqlite_tracker_store, tracker_loading,
+                               tracker_saving)
 
 # Each entry wraps one Rasa function; order does not matter.
 ADJUSTMENTS: List[Callable[[], None]] = [
@@ -20,13 +20,13 @@ ADJUSTMENTS: List[Callable[[], None]] = [
     action_server_down.install,
     diet_inference.install,
     error_reporting.install,
-    event_streaming.install,
     event_types.install,
     language_slot.install,
     personal_data.install,
     prediction_states.install,
     sqlite_tracker_store.install,
     tracker_loading.install,
+    tracker_saving.install,
 ]
 
 

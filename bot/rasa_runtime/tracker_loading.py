@@ -6,7 +6,7 @@ only for Rasa to read its `data` column. That was about 8 % of the Rasa process'
 message here. The same query selecting that one column gives the same events in the same
 order (`_event_query` is Rasa's own: latest session, ordered by id). A tracker of the latest
 session is marked with its number of stored events, so its save need not count them again
-(event_streaming.py).
+(tracker_saving.py).
 """
 
 import json
@@ -15,7 +15,7 @@ from typing import Optional, Text
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.rasa_runtime import event_streaming
+from bot.rasa_runtime import tracker_saving
 
 
 async def retrieve(self: SQLTrackerStore, sender_id: Text,
@@ -30,7 +30,7 @@ async def retrieve(self: SQLTrackerStore, sender_id: Text,
         return None
     tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
     if not fetch_events_from_all_sessions:
-        event_streaming.note_loaded(tracker)
+        tracker_saving.note_loaded(tracker)
     return tracker
 
 
