@@ -41,10 +41,13 @@ eval-langid: venv
 	$(PY) -m bot langid eval tests/data/langid/dev.tsv
 	$(PY) -m bot langid eval tests/data/langid/test.tsv
 
-## REST load at 1, 10 and 50 users, next to a stock `rasa init` assistant (about 10 minutes).
+## REST load at 1, 10 and 50 users on the production shape (two Rasa replicas, PostgreSQL,
+## Redis), next to a stock `rasa init` assistant served the same way (about 10 minutes).
+## `--replicas 1` measures `make run`'s shape (one server on SQLite).
 bench: venv
+	@scripts/ensure_test_services.sh
 	$(PY) -m bot model ensure
-	$(PY) -m bench.rest_load
+	$(PY) -m bench.rest_load --replicas 2
 
 clean:
 	rm -rf bot/models/model-*.tar.gz var results .pytest_cache
