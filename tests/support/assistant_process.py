@@ -10,6 +10,7 @@ servers (`replica_urls`).
 import contextlib
 import os
 from pathlib import Path
+import random
 import signal
 import socket
 import subprocess
@@ -21,23 +22,27 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 _START_TIMEOUT_S = 420
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+# Below Linux's ephemeral range (32768-60999): a port the OS hands out for outgoing connections
+# (to PostgreSQL, Redis, the servers) could be taken in the half minute before Rasa, still
+# loading its model, binds it. A port asked of the OS (bind to 0) comes from that range.
+_SERVER_PORTS = range(20000, 32768)
 
 
 def free_consecutive_ports(count: int) -> int:
     """The first of `count` free consecutive ports (`serve --replicas` uses --port onwards)."""
     while True:
-        first = free_port()
+        first = random.randrange(_SERVER_PORTS.start, _SERVER_PORTS.stop - count + 1)
         with contextlib.ExitStack() as held:
             try:
-                for port in range(first + 1, first + count):
+                for port in range(first, first + count):
                     held.enter_context(socket.socket()).bind(("127.0.0.1", port))
             except OSError:
                 continue
         return first
+
+
+def free_port() -> int:
+    return free_consecutive_ports(1)
 
 
 class AssistantProcess:
