@@ -8,11 +8,16 @@ Rasa's handling (the error is logged, and reaches Sentry when SENTRY_DSN is set)
 in the conversation's language, once per turn, after the action that failed. Actions Rasa runs for itself (slot validation) fail
 quietly as before: their turn's own action will fail too and apologise. Nothing is said while
 the conversation is paused (staff have it; their console reports its own failures).
+
+A hung action server (accepting the call, never answering) counts as down after
+ACTION_SERVER_TIMEOUT_S seconds (30 by default): Rasa's own bound is five minutes of silence.
+A healthy call takes well under a second, even with 50 residents at once (README, Performance).
 """
 
 import asyncio
 from contextvars import ContextVar
 import logging
+import os
 from typing import Any, Optional
 
 import aiohttp
@@ -30,6 +35,7 @@ from bot.languages import DEFAULT_LANGUAGE
 logger = logging.getLogger(__name__)
 
 MESSAGE = "service_unavailable"
+CALL_TIMEOUT_S = float(os.environ.get("ACTION_SERVER_TIMEOUT_S", "30"))
 
 # Set by a failed call to the action server, read by the turn's action that made it (the
 # call is awaited in the same task, so it shares this context).
@@ -73,7 +79,8 @@ def install() -> None:
 
     async def noting_unreachable(self: RemoteAction, *args: Any, **kwargs: Any) -> Any:
         try:
-            return await run_remote_action(self, *args, **kwargs)
+            return await asyncio.wait_for(run_remote_action(self, *args, **kwargs),
+                                          CALL_TIMEOUT_S)
         except Exception as error:
             if is_unreachable(error):
                 _unreachable.set(True)

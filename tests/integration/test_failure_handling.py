@@ -85,13 +85,14 @@ class FailingAssistant:
 @pytest.fixture(scope="module")
 def failing(tmp_path_factory) -> Iterator[FailingAssistant]:
     """An assistant whose database (PostgreSQL, as in production) refuses connections: the
-    port is bound but never listens. Errors go to a local stand-in for Sentry."""
+    port is bound but never listens. Errors go to a local stand-in for Sentry. An action
+    server that does not answer counts as down after 10 s (production: 30)."""
     sentry = FakeSentry()
     with socket.socket() as closed, RunningStandIn(sentry) as running:
         closed.bind(("127.0.0.1", 0))
         database_url = f"postgresql://assistant@127.0.0.1:{closed.getsockname()[1]}/assistant"
         with AssistantProcess(tmp_path_factory.mktemp("failing"), {
-                "DATABASE_URL": database_url,
+                "DATABASE_URL": database_url, "ACTION_SERVER_TIMEOUT_S": "10",
                 "SENTRY_DSN": FakeSentry.dsn_for(running.base_url)}) as process:
             yield FailingAssistant(process, _assistant(process), sentry)
 
@@ -399,6 +400,21 @@ def test_the_action_server_answers_400_to_what_is_not_an_action_call(failing, na
         data=MALFORMED_ACTION_CALLS[name], headers={"Content-Type": "application/json"},
         timeout=_TIMEOUT_S)
     assert response.status_code == 400, response.text
+    _answers_normally(failing.assistant)
+
+
+def test_with_the_action_server_hung_residents_are_told_to_phone(failing):
+    """Frozen, it accepts the call and never answers. Rasa alone would keep the resident
+    waiting five minutes (the test gives up after 30 s); the bound makes it the same
+    apology as when the action server is down, and nothing is lost once it answers again."""
+    action_server = failing.process.pids["action_server"][0]
+    os.kill(action_server, signal.SIGSTOP)
+    try:
+        replies = failing.assistant.say(_sender("hung-actions"), FAQ.questions["vi"][0])
+    finally:
+        os.kill(action_server, signal.SIGCONT)
+    assert _texts(replies) == [text("service_unavailable", "vi")]
+    assert PHONE in replies[0]["text"]
     _answers_normally(failing.assistant)
 
 
