@@ -3,7 +3,6 @@ first, in the resident's language, and questions about emergencies get their nor
 
 from datetime import date
 import itertools
-import json
 
 import pytest
 

@@ -3,7 +3,6 @@ the assistant staying quiet while they handle it, their replies and the resident
 
 from datetime import datetime, timezone
 import itertools
-import json
 import time
 
 import pytest
