@@ -16,7 +16,8 @@ many events it was loaded with) needs no count at all: its first save uses that 
 second save of the same object, or a tracker not loaded from the store, is counted.
 
 The new rows, the columns Rasa's `save` fills, go in as one multi-row INSERT instead of an ORM
-object per event flushed through SQLAlchemy's unit of work (~1 ms of Python per message).
+object per event flushed through SQLAlchemy's unit of work (~1 ms of Python per message). A
+resident's message among them is masked first (personal_data.py), whichever way it came in.
 """
 
 import itertools
@@ -27,6 +28,8 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+from bot.rasa_runtime.personal_data import mask_message_event
 
 _LOADED_EVENTS = "_events_loaded_from_the_store"
 
@@ -57,6 +60,8 @@ def _row(sender_id: str, event: Event) -> Dict[str, Any]:
 async def save(self: SQLTrackerStore, tracker: DialogueStateTracker) -> None:
     """SQLTrackerStore.save with the new events found once and inserted in one statement."""
     new_events = _unstored_events(self, tracker)
+    for event in new_events:
+        mask_message_event(event)
     if self.event_broker is not None:
         await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
     if new_events:

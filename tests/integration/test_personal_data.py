@@ -160,6 +160,12 @@ def test_the_number_is_nowhere_afterwards(running, line_service):
     requests.post(f"{running.process.base_url}/conversations/privacy-api/messages",
                   json={"sender": "user", "text": f"api {WRITTEN_FORMS[1]}"},
                   timeout=30).raise_for_status()
+    # … or appends a ready-made event, as a tool replaying a conversation would.
+    requests.post(f"{running.process.base_url}/conversations/privacy-api/tracker/events",
+                  json={"event": "user", "text": f"events {WRITTEN_FORMS[2]}",
+                        "parse_data": {"text": f"events {WRITTEN_FORMS[2]}",
+                                       "intent": {"name": "ask_question"}}},
+                  timeout=30).raise_for_status()
     stored = _database_text(running.process.tracker_db)
     assert MY_NUMBER_MASK in _readable(stored)  # the messages were stored, masked
     assert _raw_forms_in(stored) == []

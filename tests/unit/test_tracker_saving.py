@@ -3,6 +3,7 @@ the event broker exactly the events Rasa's own save hands it (its `stream_events
 conversation again) and stores exactly the rows Rasa's own save stores (it counts them a second
 time and inserts an ORM object per event), turn after turn and across conversation sessions."""
 
+import json
 from typing import Any, Dict, List
 
 from rasa.core.brokers.broker import EventBroker
@@ -12,6 +13,7 @@ from rasa.shared.core.events import (ActionExecuted, BotUttered, ConversationPau
                                      SessionStarted, SlotSet, UserUttered)
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.privacy.masking import MY_NUMBER_MASK, PHONE_MASK
 from bot.rasa_runtime import tracker_loading, tracker_saving
 
 RASAS_SAVE = SQLTrackerStore.save
@@ -135,3 +137,24 @@ async def test_a_tracker_just_loaded_is_saved_without_counting(tmp_path, monkeyp
     assert [e.text for e in stored if isinstance(e, UserUttered)] == [
         "hi", "residence card", "thanks"]
     assert [e["event"] for e in store.event_broker.published].count("user") == 3
+
+
+async def test_a_residents_message_is_stored_and_streamed_masked_however_it_came(
+        tmp_path, monkeypatch):
+    """As Rasa's HTTP API appends it (/conversations/…/tracker/events): a ready-made event
+    with the raw text, which no channel masked on arrival."""
+    _install(monkeypatch)
+    broker = RecordingBroker()
+    store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "masked.db"),
+                            event_broker=broker)
+    raw = "My Number 1234-5678-9018, tel 090-1234-5678"
+    said = UserUttered(raw, {"name": "ask_question"}, parse_data={"text": raw})
+    await store.save(DialogueStateTracker.from_events("x", _session(1.0) + [said]))
+
+    with store.session_scope() as session:
+        [stored] = [e.data for e in session.query(store.SQLEvent) if e.type_name == "user"]
+    [streamed] = [e for e in broker.published if e["event"] == "user"]
+    masked = f"My Number {MY_NUMBER_MASK}, tel {PHONE_MASK}"
+    for event in (json.loads(stored), streamed):
+        assert (event["text"], event["parse_data"]["text"]) == (masked, masked)
+    assert "9018" not in stored + json.dumps(broker.published)
