@@ -8,18 +8,14 @@ from typing import Any, Dict, List
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import (ActionExecuted, BotUttered, ConversationPaused,
-                                     SessionStarted, SlotSet, UserUttered)
+from rasa.shared.core.events import ConversationPaused, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy.masking import MY_NUMBER_MASK, PHONE_MASK
 from bot.rasa_runtime import tracker_loading, tracker_saving
+from tests.unit.test_tracker_loading import DOMAIN, _session, _turn
 
 RASAS_SAVE = SQLTrackerStore.save
-
-DOMAIN = Domain.from_dict({"slots": {"language": {
-    "type": "text", "mappings": [{"type": "custom"}]}}})
 
 
 class RecordingBroker(EventBroker):
@@ -30,25 +26,13 @@ class RecordingBroker(EventBroker):
         self.published.append(event)
 
 
-def _turn(text: str, at: float) -> list:
-    return [UserUttered(text, timestamp=at), SlotSet("language", "en", timestamp=at),
-            ActionExecuted("action_answer_faq", timestamp=at + 0.1),
-            BotUttered("an answer", timestamp=at + 0.1),
-            ActionExecuted("action_listen", timestamp=at + 0.2)]
-
-
-def _session(at: float) -> list:
-    return [ActionExecuted("action_session_start", timestamp=at),
-            SessionStarted(timestamp=at), ActionExecuted("action_listen", timestamp=at)]
-
-
 async def _published_while_conversing(tmp_path, name: str, broker=None):
     """What the broker received, and the stored rows (every column but the id)."""
     store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / f"{name}.db"),
                             event_broker=broker)
-    saves = [_session(1.0), _turn("hello", 2.0), _turn("residence card", 3.0),
+    saves = [_session(1.0), _turn("hello", "en", 2.0), _turn("residence card", "en", 3.0),
              [UserUttered("a person please", timestamp=4.0), ConversationPaused(timestamp=4.1)],
-             _session(5000.0), _turn("still there?", 5001.0), []]
+             _session(5000.0), _turn("still there?", "en", 5001.0), []]
     for sender in ("resident-a", "resident-b"):
         for new_events in saves:
             tracker = await store.get_or_create_tracker(sender, append_action_listen=False)
@@ -100,7 +84,7 @@ async def test_a_save_counts_the_stored_events_once(tmp_path, monkeypatch):
     rasas_query = SQLTrackerStore._event_query
     monkeypatch.setattr(SQLTrackerStore, "_event_query",
                         lambda self, *a, **k: queries.append(1) or rasas_query(self, *a, **k))
-    await store.save(DialogueStateTracker.from_events("x", _session(1.0) + _turn("hi", 2.0)))
+    await store.save(DialogueStateTracker.from_events("x", _session(1.0) + _turn("hi", "en", 2.0)))
     assert len(queries) == 1
     assert len(broker.published) == 8
 
@@ -113,7 +97,7 @@ async def test_a_tracker_just_loaded_is_saved_without_counting(tmp_path, monkeyp
     tracker_loading.install()
     store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "loaded.db"),
                             event_broker=RecordingBroker())
-    await store.save(DialogueStateTracker.from_events("x", _session(1.0) + _turn("hi", 2.0)))
+    await store.save(DialogueStateTracker.from_events("x", _session(1.0) + _turn("hi", "en", 2.0)))
     counts = []
     rasas_query = SQLTrackerStore._event_query
     monkeypatch.setattr(SQLTrackerStore, "_event_query",
@@ -121,11 +105,11 @@ async def test_a_tracker_just_loaded_is_saved_without_counting(tmp_path, monkeyp
 
     tracker = await store.get_or_create_tracker("x", append_action_listen=False)
     assert len(counts) == 1  # the load itself
-    for event in _turn("residence card", 3.0):
+    for event in _turn("residence card", "en", 3.0):
         tracker.update(event)
     await store.save(tracker)
     assert len(counts) == 1
-    for event in _turn("thanks", 4.0):
+    for event in _turn("thanks", "en", 4.0):
         tracker.update(event)
     await store.save(tracker)
     assert len(counts) == 2
