@@ -6,17 +6,14 @@ HTTP exactly as the web widget or a REST client would. `webchat_url` is the demo
 chat widget (served from another port than Rasa, so the browser tests are cross-origin).
 """
 
-import uuid
-
 import pytest
 import requests
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 import yaml
 
 from bot.languages import LANGUAGES
 from tests.conftest import PROJECT_ROOT
 from tests.support.assistant_process import AssistantProcess
+from tests.support.databases import own_database
 from tests.support.line_api_standin import LineApiStandIn, RunningStandIn
 
 _REQUEST_TIMEOUT_S = 30
@@ -75,18 +72,11 @@ def assistant(tmp_path_factory, line_service):
                         running.console_url)
 
 
-_DATABASE_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
-
-
 @pytest.fixture(scope="session")
 def production_database_url():
     """A PostgreSQL database of its own for this run, dropped afterwards."""
-    url = str(make_url(_DATABASE_SERVER).set(database=f"replicas_{uuid.uuid4().hex[:8]}"))
-    yield url
-    engine = create_engine(_DATABASE_SERVER, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
-    engine.dispose()
+    with own_database("replicas") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

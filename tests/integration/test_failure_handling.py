@@ -24,8 +24,7 @@ import pytest
 from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
 from rasa.shared.core.events import UserUttered
 import requests
-from sqlalchemy import create_engine
-from sqlalchemy import text as sql
+from sqlalchemy.engine import make_url
 
 from bot.i18n import text
 from bot.langid import detect
@@ -36,6 +35,7 @@ from tests.integration.test_faq_answers import FAQS
 from tests.integration.test_handoff import ASK_A_PERSON, _next_steps
 from tests.integration.test_line_channel import _deliver, _post, _replies, _text, _user
 from tests.support.assistant_process import AssistantProcess
+from tests.support.databases import on_the_server, own_database
 from tests.support.fake_sentry import FakeSentry, exception_types
 from tests.support.line_api_standin import RunningStandIn
 from tests.support.widget_client import WidgetClient
@@ -141,39 +141,19 @@ def test_after_a_restart_the_conversation_continues_where_it_was(tmp_path):
 
 # --- the tracker store down -------------------------------------------------------------------
 
-_DATABASE_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"  # as in production
-
-
-@contextmanager
-def _tracker_database() -> Iterator[str]:
-    """A PostgreSQL database of its own, dropped afterwards."""
-    name = f"trackers_{next(_ids)}_{os.getpid()}"
-    server = create_engine(_DATABASE_SERVER, isolation_level="AUTOCOMMIT")
-    with server.connect() as connection:
-        connection.execute(sql(f'CREATE DATABASE "{name}"'))
-    try:
-        yield name
-    finally:
-        with server.connect() as connection:
-            connection.execute(sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        server.dispose()
-
-
 def _cut_off(database: str) -> None:
     """Nobody can connect any more (superusers neither), and open connections are closed."""
-    server = create_engine(_DATABASE_SERVER, isolation_level="AUTOCOMMIT")
-    with server.connect() as connection:
-        connection.execute(sql(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false'))
-        connection.execute(sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                               "WHERE datname = :database"), {"database": database})
-    server.dispose()
+    on_the_server(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
+    on_the_server("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                  "WHERE datname = :database", database=database)
 
 
 def test_when_the_tracker_store_fails_rasa_still_gets_a_conversation_to_answer_in():
     """Rasa wraps its tracker store in FailSafeTrackerStore (rasa/core/agent.py): a failing
     read gives a new conversation and a failing save goes to memory, so the message is still
     answered (without what was said before). Checked on PostgreSQL, the production store."""
-    with _tracker_database() as database:
+    with own_database("trackers") as url:
+        database = make_url(url).database
         store = FailSafeTrackerStore(SQLTrackerStore(
             dialect="postgresql", host="127.0.0.1", port=5432, db=database,
             username="postgres"))
