@@ -8,6 +8,7 @@ import sys
 _COMMAND_MODULES = (
     "bot.alerts.cli",
     "bot.emergency.cli",
+    "bot.evaluation.cli",
     "bot.knowledge.cli",
     "bot.langid.cli",
     "bot.model_store",

@@ -1,0 +1,1 @@
+"""Evaluation of the whole assistant through its channels (`python -m bot eval …`)."""
