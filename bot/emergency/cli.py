@@ -33,7 +33,8 @@ def _eval(args: argparse.Namespace) -> int:
                 print(f"{kind}\t{language}\t{text}")
         print(f"{language}: precision {result['precision']:.3f} recall {result['recall']:.3f} "
               f"({result['emergencies']} emergencies, {result['ordinary']} ordinary; "
-              f"{result['misses']} missed, {result['false_alarms']} false alarms)")
+              f"{result['misses']} missed, {result['false_alarms']} false alarms; "
+              f"{result['ms_mean']:.3f} ms per message, at most {result['ms_max']:.3f})")
     # The last line is the machine-readable result.
     print(json.dumps({language: {k: v for k, v in result.items() if k != "errors"}
                       for language, result in results.items()}, ensure_ascii=False))
@@ -49,7 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     eval_parser = commands.add_parser(
         "eval", help="precision/recall per language on 'label<TAB>text' files")
     eval_parser.add_argument("files", nargs="*",
-                             help="<lang>.tsv files (default: tests/data/emergency/*.tsv)")
+                             help="<lang>.tsv files or a blind .jsonl set (default: "
+                             "tests/data/emergency/*.tsv)")
     eval_parser.add_argument("--show-errors", action="store_true",
                              help="list misses and false alarms")
     eval_parser.set_defaults(handler=_eval)

@@ -1,10 +1,17 @@
-"""Precision and recall of the emergency detector on labelled files (`label<TAB>text`).
+"""Precision and recall of the emergency detector on labelled files, and its time per message.
 
-One file per language, named <lang>.tsv; labels are `emergency` or `ordinary`. An alarm on an
-ordinary line is a false alarm; an emergency without alarm is a miss.
+- The team's sets: one file per language, named <lang>.tsv, lines `label<TAB>text`.
+- A blind set (tests/data/blind/emergency.jsonl): JSON lines `{"lang", "half", "label",
+  "text"}`, reported per half and language ("heldout/vi").
+Labels are `emergency` or `ordinary`. An alarm on an ordinary line is a false alarm; an
+emergency without alarm is a miss.
 """
 
+from collections import defaultdict
+import json
 from pathlib import Path
+import statistics
+import time
 from typing import Dict, Iterable, List, Tuple
 
 from bot.emergency.detector import detect_emergency
@@ -29,6 +36,24 @@ def read_labelled(path: Path) -> List[Tuple[str, str]]:
     return lines
 
 
+def read_blind(path: Path) -> Dict[str, List[Tuple[str, str]]]:
+    """The lines of a blind JSON-lines set, grouped as "<half>/<lang>"."""
+    groups: Dict[str, List[Tuple[str, str]]] = defaultdict(list)
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            label, text, group = row["label"], row["text"], f"{row['half']}/{row['lang']}"
+        except (ValueError, KeyError, TypeError):
+            raise LabelledFileError(f"{path}:{number}: expected a JSON object with lang, half, "
+                                    "label and text") from None
+        if label not in LABELS or not str(text).strip():
+            raise LabelledFileError(f"{path}:{number}: label must be emergency or ordinary")
+        groups[group].append((label, text))
+    return dict(sorted(groups.items()))
+
+
 def _ratio(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 1.0
 
@@ -36,8 +61,11 @@ def _ratio(part: int, whole: int) -> float:
 def evaluate_lines(lines: Iterable[Tuple[str, str]]) -> Dict:
     hits = misses = false_alarms = ordinary = 0
     errors = []
+    times_ms = []
     for label, text in lines:
+        started = time.perf_counter()
         alarm = detect_emergency(text) is not None
+        times_ms.append((time.perf_counter() - started) * 1000)
         if label == "emergency":
             hits += alarm
             misses += not alarm
@@ -53,10 +81,20 @@ def evaluate_lines(lines: Iterable[Tuple[str, str]]) -> Dict:
         "ordinary": ordinary,
         "false_alarms": false_alarms,
         "misses": misses,
+        "ms_mean": round(statistics.fmean(times_ms), 3) if times_ms else 0.0,
+        "ms_max": round(max(times_ms), 3) if times_ms else 0.0,
         "errors": errors,
     }
 
 
 def evaluate_files(paths: Iterable[Path]) -> Dict[str, Dict]:
-    """Results per language, the language being the file's name (ja-easy.tsv → ja-easy)."""
-    return {path.stem: evaluate_lines(read_labelled(path)) for path in sorted(paths)}
+    """Results per language: of a .tsv file the language is its name (ja-easy.tsv → ja-easy);
+    a .jsonl blind set gives "<half>/<lang>"."""
+    results = {}
+    for path in sorted(paths):
+        if path.suffix == ".jsonl":
+            results.update({group: evaluate_lines(lines)
+                            for group, lines in read_blind(path).items()})
+        else:
+            results[path.stem] = evaluate_lines(read_labelled(path))
+    return results

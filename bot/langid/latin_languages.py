@@ -87,11 +87,24 @@ def _log_likelihood(words: list, profile: dict) -> float:
     )
 
 
+def _syllable_share(words: list) -> float:
+    return sum(1 for w in words if _VIETNAMESE_SYLLABLE.fullmatch(w)) / len(words)
+
+
+def may_be_unaccented_vietnamese(text: str) -> bool:
+    """Whether Latin text without diacritics is spelled like Vietnamese ("lam the nao de doi
+    the"): in a conversation already in Vietnamese, such text stays Vietnamese even where the
+    n-gram model leans to English."""
+    words = _words(text)
+    return (not _has_diacritics(text) and len(words) >= 2
+            and _syllable_share(words) >= _MIN_SYLLABLE_SHARE)
+
+
 def classify_latin(text: str) -> str:
     words = _words(text)
     if not words:
         return "en"
-    share = sum(1 for w in words if _VIETNAMESE_SYLLABLE.fullmatch(w)) / len(words)
+    share = _syllable_share(words)
     if _has_diacritics(text):
         # Vietnamese letters decide, unless they are a name quoted in English ("Tiếng Việt").
         return "vi" if share >= _MIN_SHARE_WITH_DIACRITICS else "en"

@@ -1,8 +1,10 @@
 """The conversation's language slot is checked inside Rasa, as it is filled.
 
-The NLU's language entities fill `language` on nearly every message. Three rules keep it right:
+The NLU's language entities fill `language` on nearly every message. Four rules keep it right:
 - やさしい日本語 stays chosen when the user writes Japanese (the text is detected as `ja`);
   only an explicit request switches back to standard Japanese;
+- Vietnamese stays chosen when the user types it without diacritics, even where the text also
+  reads as English ("co the doi bang lai xe khong");
 - a language outside the six (a hand-made payload) keeps the current language;
 - `language_requested` tells the rules whether a choose_language message named a language.
 
@@ -17,6 +19,7 @@ from typing import Any, Dict, List, Optional, Text
 from rasa.core.actions.action import ActionExtractSlots
 from rasa.shared.core.events import Event, SlotSet
 
+from bot.langid.latin_languages import may_be_unaccented_vietnamese
 from bot.languages import LANGUAGES
 
 CHOOSE_LANGUAGE_INTENT = "choose_language"
@@ -41,6 +44,9 @@ def validated_language(candidate: Any, previous: Text, latest_message: Dict[Text
     explicit = requested_language(latest_message) is not None
     if candidate == "ja" and previous == "ja-easy" and not explicit:
         return "ja-easy"
+    if (candidate == "en" and previous == "vi" and not explicit
+            and may_be_unaccented_vietnamese(latest_message.get("text") or "")):
+        return "vi"
     return candidate
 
 

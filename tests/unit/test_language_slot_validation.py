@@ -99,3 +99,19 @@ async def test_asking_to_change_the_language_without_naming_one(domain, installe
 def test_requested_language(text, intent, entities, expected):
     assert requested_language({"text": text, "intent": {"name": intent},
                                "entities": entities}) == expected
+
+
+@pytest.mark.parametrize("text", ["lam sao de lam lai the cu tru", "toi muon hoi ve bao hiem",
+                                  "co the doi bang lai xe khong"])
+async def test_vietnamese_without_diacritics_stays_vietnamese(domain, installed, text):
+    """Unaccented Vietnamese that the detector also reads as English keeps a Vietnamese
+    conversation in Vietnamese."""
+    slots = await _extracted_slots(domain, "vi", text, "ask_question", _lang("en"))
+    assert slots["language"] == "vi"
+
+
+@pytest.mark.parametrize("text", ["where can I get my residence card renewed",
+                                  "hello i need help with my pension"])
+async def test_english_switches_from_vietnamese(domain, installed, text):
+    slots = await _extracted_slots(domain, "vi", text, "ask_question", _lang("en"))
+    assert slots["language"] == "en"
