@@ -22,7 +22,8 @@ def _format(name: str, figures: dict) -> str:
 
 def _conversations(args: argparse.Namespace) -> int:
     try:
-        questions = read_questions(Path(args.file))
+        questions = [q for q in read_questions(Path(args.file))
+                     if not args.half or q.half == args.half]
     except (QuestionFileError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -49,6 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", help='JSON lines {"lang", "question", "expect"}')
     parser.add_argument("--url", default=DEFAULT_URL, help=f"the assistant (default {DEFAULT_URL})")
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--half", help="ask only the lines of this half (tuning, heldout)")
     parser.add_argument("--show-failures", action="store_true",
                         help="list each reply that misses a metric")
     parser.set_defaults(handler=_conversations)
