@@ -47,7 +47,9 @@ def model_path() -> Path:
 
 
 def ensure_model(quiet: bool = False) -> Path:
-    """Returns the model for the current inputs, training it first if it does not exist."""
+    """Returns the model for the current inputs, training it first if it does not exist.
+    The emergency detector's own model (bot/emergency/situation_model.py) is trained too."""
+    _ensure_emergency_model()
     target = model_path()
     if target.exists():
         if not quiet:
@@ -65,6 +67,15 @@ def ensure_model(quiet: bool = False) -> Path:
         if old != target:
             old.unlink()
     return target
+
+
+def _ensure_emergency_model() -> None:
+    from bot.emergency.situation_model import ensure_model_file
+
+    current = ensure_model_file()
+    for old in MODELS_DIR.glob("emergency-*.joblib"):
+        if old != current:
+            old.unlink()
 
 
 def rasa_environment() -> dict:

@@ -41,7 +41,7 @@ def _text_of(message: Dict[str, Any]) -> str:
 
 def _quick_reply(button: Dict[str, Any]) -> Dict[str, Any]:
     title, payload = str(button.get("title", "")), str(button.get("payload", ""))
-    if payload.startswith(("https://", "http://")):
+    if payload.startswith(("https://", "http://", "tel:")):  # a link, or a number to call
         action = {"type": "uri", "label": _cut(title, MAX_LABEL), "uri": payload}
     else:
         action = {"type": "postback", "label": _cut(title, MAX_LABEL),

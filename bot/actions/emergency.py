@@ -19,6 +19,14 @@ from bot.i18n import text
 KIND_ENTITY = "emergency_kind"
 # "/report_emergency" sent by hand names no kind: 119 answers fire, ambulance and rescue.
 DEFAULT_KIND = "medical"
+# The numbers each reply names, first the one to call now: buttons that dial them (a tel:
+# link in the widget, a call action on LINE). Each is in the reply's text in every language.
+CALL_NUMBERS = {"crime": ("110",), "poisoning": ("119", "072-727-2499"),
+                "suicide": ("119", "110", "0120-279-338")}
+
+
+def call_buttons(numbers) -> List[Dict[Text, Text]]:
+    return [{"title": f"📞 {number}", "payload": f"tel:{number}"} for number in numbers]
 
 
 def _kind(tracker: Tracker) -> Optional[Text]:
@@ -34,7 +42,8 @@ class ActionEmergencyHelp(Action):
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         language = conversation_language(tracker)
         kind = _kind(tracker) or DEFAULT_KIND
-        dispatcher.utter_message(text=text(f"emergency_help_{kind}", language))
+        dispatcher.utter_message(text=text(f"emergency_help_{kind}", language),
+                                 buttons=call_buttons(CALL_NUMBERS.get(kind, ("119",))))
         dispatcher.utter_message(
             text=text("emergency_phrase_card_offer", language),
             buttons=[{"title": text("button_phrase_card", language),

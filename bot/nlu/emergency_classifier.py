@@ -16,6 +16,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.emergency import detect_emergency
+from bot.emergency.situation_model import situation_model
 from bot.nlu.component_base import StatelessComponent, set_aside_guess, set_only_reading
 
 EMERGENCY_INTENT = "report_emergency"
@@ -24,6 +25,9 @@ EMERGENCY_KIND_ENTITY = "emergency_kind"
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class EmergencyClassifier(StatelessComponent, IntentClassifier):
+    def __init__(self) -> None:
+        situation_model()  # loaded with the Rasa model, not on a resident's first message
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT)

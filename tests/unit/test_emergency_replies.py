@@ -89,11 +89,42 @@ async def test_the_first_line_is_the_number_to_call_then_what_to_say(language, k
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("language", LANGUAGES)
-async def test_a_tsunami_means_high_ground_first_and_119_if_someone_is_in_danger(language):
-    first, _ = await _run(ActionEmergencyHelp(), _tracker(language, "tsunami"))
+@pytest.mark.parametrize("kind", ["tsunami", "flood"])
+async def test_water_reaching_you_means_high_ground_first_and_119_if_someone_is_in_danger(
+        language, kind):
+    first, _ = await _run(ActionEmergencyHelp(), _tracker(language, kind))
     first_line, rest = first["text"].split("\n", 1)
     assert "119" not in first_line and "119" in rest
     assert detect(first_line).language == ("ja" if language == "ja-easy" else language)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind, numbers", [
+    ("poisoning", ["119", "072-727-2499", "029-852-9999"]),  # 119, then the poison centre
+    ("suicide", ["119", "110", "0120-279-338"]),  # now, then a line that listens
+])
+async def test_poisoning_and_suicide_lead_with_119_then_the_line_for_advice(
+        language, kind, numbers):
+    first, _ = await _run(ActionEmergencyHelp(), _tracker(language, kind))
+    first_line, rest = first["text"].split("\n", 1)
+    assert "🚨" in first_line and first_line.index("119") < 40
+    positions = [first["text"].index(number) for number in numbers]
+    assert positions == sorted(positions)
+    assert detect(first_line).language == ("ja" if language == "ja-easy" else language)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind, numbers", [
+    ("fire", ["119"]), ("medical", ["119"]), ("tsunami", ["119"]), ("crime", ["110"]),
+    ("poisoning", ["119", "072-727-2499"]), ("suicide", ["119", "110", "0120-279-338"]),
+])
+async def test_every_number_to_call_is_a_button_that_dials_it(language, kind, numbers):
+    first, _ = await _run(ActionEmergencyHelp(), _tracker(language, kind))
+    assert [b["payload"] for b in first["buttons"]] == [f"tel:{n}" for n in numbers]
+    assert all(b["title"] == f"📞 {n}" for b, n in zip(first["buttons"], numbers))
+    assert all(n in first["text"] for n in numbers)
 
 
 @pytest.mark.parametrize("number", ["119", "110", "common"])

@@ -49,6 +49,7 @@ var TEXTS = {"languages": {"ja": "\u65e5\u672c\u8a9e", "ja-easy": "\u3084\u3055\
   var TRANSCRIPT_KEY = "chiba-webchat-transcript";  // sessionStorage: what this tab has shown
   var MAX_KEPT_MESSAGES = 200;
   // Japanese and Chinese punctuation (brackets, commas, full stops) ends an address.
+  var TEL_PAYLOAD = /^tel:[0-9+#*-]+$/;
   var URL_PATTERN = /https?:\/\/[^\s<>"'\u300c\u300d\u300e\u300f\uff08\uff09\u3001\u3002\uff0c\uff01\uff1f]+/g;
 
   function readJson(storage, key) {
@@ -265,6 +266,11 @@ var TEXTS = {"languages": {"ja": "\u65e5\u672c\u8a9e", "ja-easy": "\u3084\u3055\
       var group = localized(element("div", {"class": "cw-replies", role: "group"}),
         "replies", "aria-label");
       message.replies.forEach(function (reply) {
+        if (TEL_PAYLOAD.test(reply.payload)) {  // a number to call: the phone dials it
+          group.appendChild(element("a", {"class": "cw-call", href: reply.payload,
+            lang: languageOf(reply.title)}, [reply.title]));
+          return;
+        }
         var button = element("button", {type: "button", lang: languageOf(reply.title)}, [reply.title]);
         button.addEventListener("click", function () {
           send(reply.payload, reply.title);
