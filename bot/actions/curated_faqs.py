@@ -8,12 +8,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.i18n import text
 from bot.knowledge.faq import Faq
-from bot.knowledge.faq_search import build_faq_index, match_question
-from bot.knowledge.knowledge_base import KnowledgeBase
-from bot.paths import KNOWLEDGE_DIR
+from bot.knowledge.faq_search import match_question
+from bot.knowledge.served import served_knowledge
 
-knowledge = KnowledgeBase(KNOWLEDGE_DIR, build_index=build_faq_index)
-knowledge.watch()
+knowledge = served_knowledge()
 
 
 def send_answer(dispatcher: CollectingDispatcher, faq: Faq, language: str) -> None:

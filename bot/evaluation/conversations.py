@@ -34,9 +34,14 @@ from bot.langid import detect
 from bot.languages import LANGUAGES
 
 NOT_COVERED, EMERGENCY = "not-covered", "emergency"
-# The message keys (bot/i18n) that mean "I have no answer for this; here is who has".
-HONEST_KEYS = ("faq_not_found",)
+# The texts that mean "I have no answer for this; here is who has": the FAQ action's, and
+# Rasa's response to what is none of the assistant's topics.
+HONEST_KEYS = ("faq_no_answer", "utter_out_of_scope")
 HANDOFF_PREFIXES = ("handoff_", "staff_unreachable")
+# Replies of an action that answer what a FAQ answers, better: the nearest evacuation sites
+# themselves (or the request for the location to find them), the 119/110 phrase card.
+ACTION_ANSWERS = {"shelters_": "disaster-nearest-shelter",
+                  "phrase_card_title_": "medical-how-to-call-119"}
 _FAQ_BUTTON = re.compile(r'^/ask_question\{"faq_id": ?"([^"]+)"\}$')
 _REQUEST_TIMEOUT_S = 60
 
@@ -128,6 +133,10 @@ def read_reply(catalog: ReplyCatalog, messages: Sequence[dict], expected_languag
     elif any(source == "faq" for source, _ in keys):
         reading.kind = "answer"
         reading.faq_id = next(key for source, key in keys if source == "faq")
+    elif any(key.startswith(prefix) for _, key in keys for prefix in ACTION_ANSWERS):
+        reading.kind = "answer"
+        reading.faq_id = next(faq for _, key in keys for prefix, faq in ACTION_ANSWERS.items()
+                              if key.startswith(prefix))
     elif any(key in HONEST_KEYS for _, key in keys):
         reading.kind = "unknown"
     elif any(key.startswith(HANDOFF_PREFIXES) for _, key in keys):

@@ -15,6 +15,8 @@ from bot.retrieval import Document, RetrievalIndex, field_name
 from bot.retrieval.profiles import CURATED_FAQ
 
 SUGGESTIONS = 3
+# The parse-data key under which the NLU's decision about the FAQs reaches the action server.
+FAQ_OUTPUT = "faq"
 
 
 def faq_documents(faqs: Sequence[Faq]) -> List[Document]:
