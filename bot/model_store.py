@@ -48,8 +48,8 @@ def model_path() -> Path:
 
 def ensure_model(quiet: bool = False) -> Path:
     """Returns the model for the current inputs, training it first if it does not exist.
-    The emergency detector's own model (bot/emergency/situation_model.py) is trained too."""
-    _ensure_emergency_model()
+    The project's own small models (bot/trained_artifacts.py) are trained too."""
+    _ensure_artifacts()
     target = model_path()
     if target.exists():
         if not quiet:
@@ -69,13 +69,14 @@ def ensure_model(quiet: bool = False) -> Path:
     return target
 
 
-def _ensure_emergency_model() -> None:
-    from bot.emergency.situation_model import ensure_model_file
+def _ensure_artifacts() -> None:
+    # Importing a model's module registers it.
+    import bot.emergency.situation_model  # noqa: F401
+    import bot.langid.latin_model  # noqa: F401
+    from bot.trained_artifacts import ARTIFACTS
 
-    current = ensure_model_file()
-    for old in MODELS_DIR.glob("emergency-*.joblib"):
-        if old != current:
-            old.unlink()
+    for artifact in ARTIFACTS.values():
+        artifact.ensure()
 
 
 def rasa_environment() -> dict:

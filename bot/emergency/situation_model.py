@@ -11,32 +11,25 @@ Traditional Chinese folded; Latin text also without diacritics, as Vietnamese is
 TF-IDF; two logistic regressions, one for "emergency or not", one for the kind. About a
 millisecond per message: no sentence vectors (they would cost ~5 ms).
 
-`python -m bot model ensure` trains it into bot/models/emergency-<fingerprint>.joblib (the
-fingerprint covers the examples, the NLU data and this code); it is loaded at first use, and
-trained then if missing.
+`python -m bot model ensure` trains it into bot/models/emergency-<fingerprint>.joblib
+(bot/trained_artifacts.py; the fingerprint covers the examples, the NLU data and this code).
 """
 
-from collections import Counter
-import hashlib
-from functools import lru_cache
-import logging
 import math
 from pathlib import Path
 import re
-import threading
-from typing import Dict, Iterable, List, Tuple
+from typing import Iterable, List, Tuple
 
 import numpy as np
 import yaml
 
 from bot.emergency.lexicon import fold, strip_diacritics
 from bot.paths import PROJECT_ROOT
-
-logger = logging.getLogger(__name__)
+from bot.text_features import TextFeatures, linear_scores
+from bot.trained_artifacts import TrainedArtifact
 
 TRAINING_DIR = Path(__file__).parent / "training"
 NLU_DIR = PROJECT_ROOT / "bot" / "data" / "nlu"
-MODELS_DIR = PROJECT_ROOT / "bot" / "models"
 ORDINARY = "ordinary"
 KINDS = ("medical", "poisoning", "fire", "trapped", "crime", "suicide", "tsunami", "flood")
 _EMERGENCY_INTENT = "report_emergency"
@@ -72,122 +65,61 @@ def read_examples(path: Path) -> List[Tuple[str, str]]:
     return examples
 
 
+def nlu_examples(path: Path) -> Iterable[Tuple[str, str]]:
+    """(intent, text) of a Rasa NLU file, entity annotations removed."""
+    for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
+        if "intent" not in item:
+            continue
+        for line in item.get("examples", "").splitlines():
+            text = _ANNOTATION.sub(lambda m: m.group(1) or m.group(2),
+                                   line.strip().removeprefix("- ")).strip()
+            if text:
+                yield item["intent"], text
+
+
 def _nlu_ordinary_examples() -> Iterable[Tuple[str, str]]:
     for path in sorted(NLU_DIR.glob("*.yml")):
-        for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
-            if "intent" not in item or item["intent"] == _EMERGENCY_INTENT:
-                continue
-            for line in item.get("examples", "").splitlines():
-                text = _ANNOTATION.sub(lambda m: m.group(1) or m.group(2),
-                                       line.strip().removeprefix("- ")).strip()
-                if text:
-                    yield ORDINARY, text
-
-
-def fingerprint() -> str:
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    for path in _training_files() + sorted(NLU_DIR.glob("*.yml")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def model_file() -> Path:
-    return MODELS_DIR / f"emergency-{fingerprint()}.joblib"
-
-
-class _Features:
-    """One TF-IDF vectorizer's features of a text as {column: weight}, computed directly: the
-    same numbers as sklearn's transform, without building sparse matrices (which costs
-    milliseconds for one short message)."""
-
-    def __init__(self, vectorizer, offset: int):
-        self.analyze = vectorizer.build_analyzer()
-        self.vocabulary = vectorizer.vocabulary_
-        self.idf = vectorizer.idf_
-        self.offset = offset
-
-    def of(self, text: str) -> Dict[int, float]:
-        counts = Counter(t for t in self.analyze(text) if t in self.vocabulary)
-        weights = {self.vocabulary[t]: (1.0 + math.log(c)) * self.idf[self.vocabulary[t]]
-                   for t, c in counts.items()}  # sublinear tf
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {self.offset + column: w / norm for column, w in weights.items()}
+        for intent, text in nlu_examples(path):
+            if intent != _EMERGENCY_INTENT:
+                yield ORDINARY, text
 
 
 class SituationModel:
-    def __init__(self, vectorizers, alarm, kind):
-        self._vectorizers, self._alarm, self._kind = vectorizers, alarm, kind
-        self.__setstate__(self.__getstate__())
-
-    def __getstate__(self):
-        return {"vectorizers": self._vectorizers, "alarm": self._alarm, "kind": self._kind}
-
-    def __setstate__(self, state):
-        self._vectorizers, self._alarm, self._kind = (
-            state["vectorizers"], state["alarm"], state["kind"])
-        offsets = np.cumsum([0] + [len(v.vocabulary_) for v in self._vectorizers])
-        self._features = [_Features(v, int(o)) for v, o in zip(self._vectorizers, offsets)]
-
-    def _features_of(self, message: str) -> Dict[int, float]:
-        text = features_text(message)
-        return {c: w for features in self._features for c, w in features.of(text).items()}
+    def __init__(self, features: TextFeatures, alarm, kind):
+        self._features, self._alarm, self._kind = features, alarm, kind
 
     def read(self, message: str) -> Tuple[float, str]:
         """(probability that the message reports an emergency now, the likeliest kind)."""
-        features = self._features_of(message)
-        columns = np.fromiter(features, dtype=np.int64, count=len(features))
-        values = np.fromiter(features.values(), dtype=np.float64, count=len(features))
-        z = float(self._alarm.coef_[0, columns] @ values + self._alarm.intercept_[0])
-        kind_scores = self._kind.coef_[:, columns] @ values + self._kind.intercept_
-        return 1.0 / (1.0 + math.exp(-z)), str(self._kind.classes_[int(np.argmax(kind_scores))])
+        features = self._features.of(features_text(message))
+        z = float(linear_scores(self._alarm, features)[0])
+        kind = self._kind.classes_[int(np.argmax(linear_scores(self._kind, features)))]
+        return 1.0 / (1.0 + math.exp(-z)), str(kind)
 
 
 def train() -> SituationModel:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
-    from scipy.sparse import hstack
 
     examples = [e for path in _training_files() for e in read_examples(path)]
     examples += list(_nlu_ordinary_examples())
-    texts = [features_text(text) for _, text in examples]
-    vectorizers = [
+    features, matrix = TextFeatures.fit([
         TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 5), min_df=2, sublinear_tf=True),
         TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
                         token_pattern=r"(?u)\b\w+\b"),
-    ]
-    matrix = hstack([v.fit_transform(texts) for v in vectorizers]).tocsr()
+    ], [features_text(text) for _, text in examples])
     is_emergency = [kind != ORDINARY for kind, _ in examples]
     alarm = LogisticRegression(C=_C, class_weight="balanced", max_iter=5000)
     alarm.fit(matrix, is_emergency)
     rows = [i for i, emergency in enumerate(is_emergency) if emergency]
     kind = LogisticRegression(C=_C, max_iter=5000)
     kind.fit(matrix[rows], [examples[i][0] for i in rows])
-    return SituationModel(vectorizers, alarm, kind)
+    return SituationModel(features, alarm, kind)
 
 
-def ensure_model_file() -> Path:
-    """The trained model for the current examples, training it first if needed."""
-    import joblib
-
-    target = model_file()
-    if not target.exists():
-        MODELS_DIR.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_suffix(".tmp")
-        joblib.dump(train(), temporary)
-        temporary.replace(target)  # another process never reads half a file
-    return target
+ARTIFACT = TrainedArtifact(
+    "emergency", lambda: [Path(__file__), *_training_files(), *sorted(NLU_DIR.glob("*.yml"))],
+    train)
 
 
-_loading = threading.Lock()
-
-
-@lru_cache(maxsize=1)
 def situation_model() -> SituationModel:
-    import joblib
-
-    with _loading:
-        target = model_file()
-        if not target.exists():
-            logger.warning("The emergency model was not trained yet; training it now "
-                           "(`python -m bot model ensure` does this ahead of time)")
-        return joblib.load(ensure_model_file())
+    return ARTIFACT.load()

@@ -8,6 +8,7 @@ restricted to English and Vietnamese. Messages without enough language in them (
 
 from dataclasses import dataclass
 from functools import lru_cache
+import re
 from typing import Optional
 import unicodedata
 
@@ -16,6 +17,7 @@ from bot.langid.language_requests import find_requested_language
 from bot.langid.latin_languages import classify_latin
 from bot.langid.scripts import count_scripts
 
+_KATAKANA = re.compile(r"[\u30a1-\u30ffー]+")
 # A Latin message this short ("ok", "no", "yes") is shared by speakers of every language.
 _MIN_DECISIVE_LATIN_LETTERS = 4
 # A message that is mostly a language name ("中文", "English please") is in that language.
@@ -37,6 +39,12 @@ def _by_script(text: str) -> Detection:
     if counts.kana and not latin_dominates:
         if count_chinese_characters(text) > counts.kana:
             return Detection("zh", True)
+        if not counts.hiragana and counts.han >= 2:
+            # Katakana loanwords in a sentence of Han characters ("マイナ卡密碼輸錯了"): the
+            # Han characters tell Chinese from Japanese.
+            language, decisive = classify_han(_KATAKANA.sub(" ", text))
+            if language == "zh":
+                return Detection("zh", decisive)
         return Detection("ja", True)
     if counts.han and not latin_dominates:
         language, decisive = classify_han(text)

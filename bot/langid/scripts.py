@@ -38,9 +38,16 @@ def is_latin_letter(ch: str) -> bool:
     return ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN")
 
 
+def is_hiragana(ch: str) -> bool:
+    return 0x3041 <= ord(ch) <= 0x309F
+
+
 @dataclass(frozen=True)
 class ScriptCounts:
     kana: int
+    # Hiragana other than の (which Chinese chat borrows for 的): Japanese grammar is written
+    # in it; katakana alone are loanwords a Chinese message may quote (マイナンバーカード).
+    hiragana: int
     han: int
     hangul: int
     latin: int
@@ -53,10 +60,11 @@ class ScriptCounts:
 
 
 def count_scripts(text: str) -> ScriptCounts:
-    kana = han = hangul = latin = vietnamese = 0
+    kana = hiragana = han = hangul = latin = vietnamese = 0
     for ch in text:
         if is_kana(ch):
             kana += 1
+            hiragana += is_hiragana(ch) and ch != "の"
         elif is_han(ch):
             han += 1
         elif is_hangul(ch):
@@ -67,4 +75,4 @@ def count_scripts(text: str) -> ScriptCounts:
     latin_words = sum(
         1 for word in text.split() if any(is_latin_letter(ch) for ch in word)
     )
-    return ScriptCounts(kana, han, hangul, latin, vietnamese, latin_words)
+    return ScriptCounts(kana, hiragana, han, hangul, latin, vietnamese, latin_words)
