@@ -21,6 +21,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions.conversation import conversation_language, latest_intent
 from bot.actions.curated_faqs import knowledge, send_answer
+from bot.actions.emergency import call_buttons
 from bot.actions.handoff import hand_off
 from bot.i18n import text
 from bot.knowledge.contacts import municipal_website
@@ -120,7 +121,11 @@ def _follow_up(tracker: Tracker, question: str, language: str) -> Optional[Readi
 
 def _no_answer(dispatcher: CollectingDispatcher, question: str, language: str,
                related: List[Faq]) -> None:
-    """The plain "no answer", where to ask next, and related answers that share the topic."""
+    """The plain "no answer", where to ask next, and related answers that share the topic.
+    Near the answers about calling 119/110, the numbers themselves come first."""
+    if any(number in faq.title_in(language) for faq in related for number in ("119", "110")):
+        dispatcher.utter_message(text=text("emergency_numbers", language),
+                                 buttons=call_buttons(("119", "110")))
     lines = [text("faq_no_answer", language)]
     if related:
         lines.append(text("faq_no_answer_related", language))
