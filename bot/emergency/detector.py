@@ -24,7 +24,7 @@ NUMBERS = {"fire": "119", "medical": "119", "trapped": "119", "tsunami": "119", 
 # the message speaks of the past, a "what if" or a question about the service ("last week",
 # もし, 何番): chosen on the blind set's tuning half for recall 1.00 first, then the fewest
 # false alarms.
-ALARM_PROBABILITY = 0.45
+ALARM_PROBABILITY = 0.5
 ALARM_PROBABILITY_DESPITE_MARKERS = 0.85
 _NOT_NOW = ("hypothetical", "past")
 # What the model reads of a very long message: an emergency is said at its start.
