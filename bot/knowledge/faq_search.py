@@ -6,7 +6,7 @@ A search gives a calibrated confidence that the best FAQ answers the question:
 - otherwise: say honestly that there is no answer yet.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import List, Optional, Sequence
 
 from bot.knowledge.faq import Faq
@@ -62,6 +62,7 @@ class FaqMatch:
     decision: str  # "answer", "suggest" or "unknown" (bot.retrieval.confidence.decide)
     faqs: List[Faq]  # the answer, or the suggestions, best first
     confidence: float
+    candidates: List[str] = field(default_factory=list)  # ids of the best hits, whatever decided
 
 
 def match_question(index: RetrievalIndex, faqs: dict, question: str, language: str) -> FaqMatch:
@@ -70,4 +71,4 @@ def match_question(index: RetrievalIndex, faqs: dict, question: str, language: s
     confidence = index.confidence(hits) if hits else 0.0
     decision = index.decide(confidence, hits)
     chosen = {"answer": hits[:1], "suggest": hits, "unknown": []}[decision]
-    return FaqMatch(decision, [faqs[h.id] for h in chosen], confidence)
+    return FaqMatch(decision, [faqs[h.id] for h in chosen], confidence, [h.id for h in hits])

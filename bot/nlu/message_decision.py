@@ -123,8 +123,11 @@ def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]
         if vocabulary.support(name, words) < META_SUPPORT:
             continue  # DIET's guess, without the words that intent is said with
         if name in ACTION_FIRST:
+            # The FAQs must see the same topic among their best matches ("best ramen near
+            # the station" is no shelter search), and must not answer another one outright.
             covered_by = ACTION_FIRST[name]
-            if faq["decision"] != "answer" or covered_by in (None, faq["faq_ids"][0]):
+            if covered_by is None or (match.candidates[:1] == [covered_by] and (
+                    faq["decision"] != "answer" or faq["faq_ids"][0] == covered_by)):
                 return Decision(name, confidence)
             break
         if faq["decision"] == "answer":
