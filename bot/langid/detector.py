@@ -17,6 +17,7 @@ from bot.langid.language_requests import find_requested_language
 from bot.langid.latin_languages import classify_latin
 from bot.langid.scripts import count_scripts
 
+_MARKUP = re.compile(r"<[^<>]{0,200}>|\{\{.{0,200}?\}\}|\$\{.{0,200}?\}")
 _KATAKANA = re.compile(r"[\u30a1-\u30ffー]+")
 # A Latin message this short ("ok", "no", "yes") is shared by speakers of every language.
 _MIN_DECISIVE_LATIN_LETTERS = 4
@@ -57,8 +58,10 @@ def _by_script(text: str) -> Detection:
 
 @lru_cache(maxsize=4096)  # the NLU detector and the tokenizer both ask about each message
 def detect(text: str) -> Detection:
-    # NFKC folds full-width Latin (ＡＢＣ) and half-width katakana (ｶﾅ) to their usual forms.
-    normalized = unicodedata.normalize("NFKC", text)
+    # NFKC folds full-width Latin (ＡＢＣ) and half-width katakana (ｶﾅ) to their usual forms;
+    # markup and template syntax pasted into a message ("<script>…</script>", "{{7*7}}") are
+    # no language.
+    normalized = _MARKUP.sub(" ", unicodedata.normalize("NFKC", text))
     detection = _by_script(normalized)
     requested, share = find_requested_language(normalized)
     if requested is None:

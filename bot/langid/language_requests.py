@@ -57,3 +57,8 @@ def find_requested_language(text: str) -> Tuple[Optional[str], float]:
     name_letters = sum(len(m.group(0).replace(" ", "")) for m in _PATTERN.finditer(folded))
     letters = sum(1 for ch in folded if ch.isalpha())
     return code, name_letters / max(letters, 1)
+
+
+def without_language_names(text: str) -> str:
+    """The text with the language names it quotes blanked out ("write in Tiếng Việt")."""
+    return _PATTERN.sub(" ", _fold(text))

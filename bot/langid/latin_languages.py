@@ -79,11 +79,16 @@ def classify_latin(text: str) -> str:
     if is_romaji_japanese(text):
         return "ja"
     share = _syllable_share(words)
-    if _has_diacritics(text):
-        # Vietnamese letters decide, unless they are a name quoted in English ("Tiếng Việt").
-        return "vi" if share >= _MIN_SHARE_WITH_DIACRITICS else "en"
-    if len(words) < 2:  # one unaccented word ("hi", "bye") is too little to call Vietnamese
-        return "en"
+    from bot.langid.language_requests import without_language_names
     from bot.langid.latin_model import vietnamese_probability
 
+    if _has_diacritics(text):
+        # Vietnamese letters decide, unless they are a name quoted in English ("Tiếng Việt")
+        # and the rest reads as English (teen-code and loanwords are no syllables: "thẻ my
+        # number vs tsuuchi card khác nhau ntn").
+        return "vi" if share >= _MIN_SHARE_WITH_DIACRITICS or (
+            len(words) >= 2
+            and vietnamese_probability(without_language_names(text)) >= 0.5) else "en"
+    if len(words) < 2:  # one unaccented word ("hi", "bye") is too little to call Vietnamese
+        return "en"
     return "vi" if vietnamese_probability(text) >= 0.5 else "en"
