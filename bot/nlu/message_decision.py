@@ -22,6 +22,7 @@ the NLU's last word it reaches the rules, the tracker store and the evaluation l
 
 from dataclasses import dataclass
 import json
+import unicodedata
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Text, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -92,9 +93,12 @@ class IntentVocabulary:
             words.setdefault(intent, set()).update(cls.words_of(text))
         return cls(words)
 
-    def support(self, intent: str, words: Sequence[str]) -> float:
-        """Share of the message's telling words that the intent's examples use (1.0 when the
-        message has none: "ok", "はい")."""
+    def support(self, intent: str, words: Sequence[str], text: str = "") -> float:
+        """Share of the message's telling words that the intent's examples use: 1.0 when its
+        words are all everyday ones ("ok", "はい") or it is an emoji ("👍"), 0 when it has
+        neither words nor emoji ("{{7*7}}", "12345")."""
+        if not words:
+            return 1.0 if any(unicodedata.category(ch) == "So" for ch in text) else 0.0
         telling = [w for w in words if w not in self.common]
         if not telling:
             return 1.0
@@ -120,7 +124,7 @@ def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]
             break
         if name == CHOOSE_LANGUAGE and requested:  # a language named inside a question
             continue
-        if vocabulary.support(name, words) < META_SUPPORT:
+        if vocabulary.support(name, words, text) < META_SUPPORT:
             continue  # DIET's guess, without the words that intent is said with
         if name in ACTION_FIRST:
             # The FAQs must see the same topic among their best matches ("best ramen near

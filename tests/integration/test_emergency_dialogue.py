@@ -49,9 +49,9 @@ def test_an_emergency_gets_the_number_to_call_as_the_first_message(assistant, la
     assert texts[0] == text(f"emergency_help_{kind}", language)
     assert texts[1] == text("emergency_phrase_card_offer", language)
     card_button = f'/ask_emergency_phrases{{"emergency_kind": "{kind}"}}'
-    assert _payloads(replies) == [card_button]
-    card = _texts(assistant.say(sender, card_button))
     number = "110" if kind == "crime" else "119"
+    assert _payloads(replies) == [f"tel:{number}", card_button]  # tap to call, then the card
+    card = _texts(assistant.say(sender, card_button))
     assert [c.splitlines()[0] for c in card] == [text(f"phrase_card_title_{number}", language)]
 
 
@@ -99,3 +99,55 @@ def test_asking_what_to_say_on_119_shows_the_phrase_card(assistant, language, re
     texts = _texts(assistant.say(_sender("card"), request_text))
     assert texts[0].splitlines()[0] == text("phrase_card_title_119", language)
     assert "「救急です」" in texts[0]
+
+
+# Situations beyond the cue lists' words, as residents describe them (this file's own wording).
+SITUATIONS = [
+    ("ko", "누가 베란다 문 열고 들어오려고 해요 지금 혼자 있어요", {"crime"}, "110"),
+    ("zh", "孩子刚才把洗衣凝珠咬破吞下去了 嘴里都是泡", {"poisoning"}, "119"),
+    ("zh", "我爸刚才突然半边脸歪了 说话也含糊不清", {"medical"}, "119"),
+    ("en", "my husband cut his thigh with the chainsaw and the blood wont stop soaking through",
+     {"medical"}, "119"),
+    ("ja", "友達がいまから死ぬってLINEしてきて 薬を全部飲んだって", {"suicide", "poisoning", "medical"},
+     "119"),
+    ("vi", "nuoc song tran vao nha e roi dang ngap len tang 1", {"flood", "tsunami"}, "119"),
+    ("ja-easy", "くるま と じてんしゃ が ぶつかった。 じてんしゃ の ひと が うごかない", {"medical", "trapped"},
+     "119"),
+]
+
+
+@pytest.mark.parametrize("language, message, kinds, number", SITUATIONS)
+def test_an_emergency_described_in_everyday_words_leads_with_the_number(
+        assistant, language, message, kinds, number):
+    sender = _sender("situation")
+    assistant.say(sender, '/choose_language{"language": "%s"}' % language)
+    replies = assistant.say(sender, message)
+    first = replies[0]
+    assert first["text"] in [text(f"emergency_help_{kind}", language) for kind in kinds]
+    assert number in first["text"] and first["buttons"][0]["payload"] == f"tel:{number}"
+
+
+LOOK_ALIKES = [
+    ("ja", "献血ってどこでできますか"), ("ja-easy", "きのう じしん が ありました。 いえ は だいじょうぶ です"),
+    ("en", "can we do fireworks on the beach this summer"), ("zh", "上周出了点小车祸 没人受伤 保险怎么弄"),
+    ("ko", "다음주 아파트 소방훈련 꼭 참가해야 돼요?"), ("vi", "lớp học sơ cứu cho người nước ngoài ở đâu có"),
+]
+
+
+@pytest.mark.parametrize("language, message", LOOK_ALIKES)
+def test_a_message_that_only_sounds_like_an_emergency_raises_no_alarm(assistant, language,
+                                                                      message):
+    sender = _sender("look-alike")
+    assistant.say(sender, '/choose_language{"language": "%s"}' % language)
+    texts = _texts(assistant.say(sender, message))
+    assert texts and not any(t.startswith("🚨") for t in texts), texts
+
+
+@pytest.mark.parametrize("language", ["ja", "en", "vi"])
+def test_a_suicide_reply_gives_119_110_and_a_line_that_listens_as_buttons(assistant, language):
+    sender = _sender("suicide")
+    assistant.say(sender, '/choose_language{"language": "%s"}' % language)
+    replies = assistant.say(sender, '/report_emergency{"emergency_kind": "suicide"}')
+    assert replies[0]["text"] == text("emergency_help_suicide", language)
+    assert [b["payload"] for b in replies[0]["buttons"]] == [
+        "tel:119", "tel:110", "tel:0120-279-338"]

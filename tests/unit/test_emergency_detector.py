@@ -79,3 +79,54 @@ def test_a_malformed_line_is_reported_with_file_and_line(tmp_path, capsys):
         read_labelled(path)
     assert main(["emergency", "eval", str(path)]) == 2
     assert "en.tsv:2" in capsys.readouterr().err
+
+
+def test_eval_reports_a_blind_set_per_half_and_language_with_its_time(tmp_path, capsys):
+    lines = [{"lang": "en", "half": "tuning", "label": "emergency", "text": "my house is on fire"},
+             {"lang": "en", "half": "tuning", "label": "ordinary", "text": "is 119 free"},
+             {"lang": "ja", "half": "heldout", "label": "emergency", "text": "火事です！"}]
+    path = tmp_path / "blind.jsonl"
+    path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines),
+                    encoding="utf-8")
+    assert main(["emergency", "eval", str(path)]) == 0
+    summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert set(summary) == {"tuning/en", "heldout/ja"}
+    assert (summary["tuning/en"]["recall"], summary["tuning/en"]["false_alarms"]) == (1.0, 0)
+    assert 0 < summary["tuning/en"]["ms_mean"] <= summary["tuning/en"]["ms_max"]
+
+
+# Wordings no cue list holds (this file's own), for the learned reading of situations.
+SITUATIONS_BEYOND_THE_CUES = [
+    ("ja", "おじいちゃんが風呂で沈んでて引き上げたけど息してるかわからない"),
+    ("ja", "知らない男が玄関のドアをガチャガチャして開けようとしてる"),
+    ("ja-easy", "こども が くすり を たくさん のんで しまいました"),
+    ("ja-easy", "となり の へや から けむり と こげた におい"),
+    ("en", "my mom suddenly cant lift her right arm and her words are all mixed up"),
+    ("en", "a guy is waving a big kitchen blade at people outside the konbini"),
+    ("zh", "老公吃了虾以后嘴唇肿得很厉害 脖子也肿了 说话声音都哑了"),
+    ("zh", "有个陌生男人从车站出来就一直在我身后 我走哪他走哪 现在还在"),
+    ("ko", "할아버지가 떡을 드시다가 목에 걸려서 얼굴이 보라색이 됐어요"),
+    ("ko", "애가 세제를 마셨어요 지금 토하고 있어요"),
+    ("vi", "ba e dang dau nguc du doi va va mo hoi"),
+    ("vi", "có người nằm bất động giữa đường sau tai nạn xe máy"),
+]
+LOOK_ALIKES = [
+    ("ja", "AEDの使い方の講習ってどこでやってる？"), ("ja", "去年の台風で壊れた屋根の補助金ってある？"),
+    ("ja-easy", "しょうぼうしょ の けんがく は できますか"),
+    ("ja-easy", "せんしゅう こども が ころんだ。 いま げんき。 びょういん いく？"),
+    ("en", "how do i sign up for a cpr class in english"), ("en", "my phone battery died last night lol"),
+    ("zh", "献血车一般在哪里"), ("zh", "去年被偷的自行车找到了吗 怎么查"),
+    ("ko", "불꽃놀이 언제 해요"), ("ko", "작년에 교통사고 났을때 보험 처리 어떻게 했더라"),
+    ("vi", "hoc so cuu o dau"), ("vi", "tháng trước bị trộm xe đạp giờ báo cảnh sát còn kịp không"),
+]
+
+
+@pytest.mark.parametrize("language, message", SITUATIONS_BEYOND_THE_CUES)
+def test_a_situation_in_words_no_cue_list_holds_raises_the_alarm(language, message):
+    emergency = detect_emergency(message)
+    assert emergency is not None and emergency.cues == ()
+
+
+@pytest.mark.parametrize("language, message", LOOK_ALIKES)
+def test_a_message_that_only_sounds_like_an_emergency_raises_none(language, message):
+    assert detect_emergency(message) is None

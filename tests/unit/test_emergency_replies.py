@@ -2,19 +2,17 @@
 that makes the alarm win, the reply (number first, in their language) and the phrase card."""
 
 import pytest
-from rasa.nlu.classifiers.fallback_classifier import FallbackClassifier
 from rasa.shared.nlu.training_data.message import Message
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
-import yaml
-
 from bot.actions.emergency import ActionEmergencyHelp, ActionEmergencyPhraseCard
 from bot.emergency.phrase_card import SOURCES, phrase_card_data, phrases, render
 from bot.i18n import text
+from bot.knowledge.faq_search import FaqMatch
 from bot.langid import detect
 from bot.languages import LANGUAGES
 from bot.nlu.emergency_classifier import EmergencyClassifier
-from tests.conftest import PROJECT_ROOT
+from bot.nlu.message_decision import IntentVocabulary, decide
 
 TRANSLATIONS = ("en", "zh", "ko", "vi")
 
@@ -33,14 +31,14 @@ def test_an_emergency_becomes_report_emergency_with_full_confidence_and_its_kind
         [("emergency_kind", "medical")]
 
 
-def test_the_fallback_classifier_keeps_the_alarm_even_when_diet_was_sure_of_something_else():
+def test_the_message_decision_keeps_the_alarm_even_when_diet_was_sure_of_something_else():
     message = _parsed("水があがってきてる 津波だ", "find_shelter",
                       [("find_shelter", 0.97), ("ask_topic", 0.02)])
-    config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))
-    fallback_config = next(c for c in config["pipeline"] if c["name"] == "FallbackClassifier")
-    FallbackClassifier({**FallbackClassifier.get_default_config(), **fallback_config}).process(
-        [message])
-    assert message.get("intent") == {"name": "report_emergency", "confidence": 1.0}
+    answer = FaqMatch("answer", [], 0.99, ["disaster-tsunami"])  # the FAQs know tsunamis too
+    decision = decide(message.get("text"), message.get("intent")["name"],
+                      [(r["name"], r["confidence"]) for r in message.get("intent_ranking")],
+                      answer, IntentVocabulary({}))
+    assert (decision.intent, decision.confidence, decision.faq) == ("report_emergency", 1.0, None)
 
 
 def test_a_question_diet_took_for_an_emergency_gets_the_next_reading():

@@ -112,3 +112,22 @@ def test_eval_reports_a_malformed_line(tmp_path):
     )
     assert result.returncode != 0
     assert "bad.tsv:2" in result.stderr
+
+
+@pytest.mark.parametrize("text, language", [
+    # Chinese quoting Japanese loanwords in katakana
+    ("マイナンバーカード的密码忘了怎么办", "zh"), ("在コンビニ能打印住民票吗", "zh"),
+    # ... while Japanese written in kanji and katakana alone stays Japanese
+    ("マイナンバーカード再発行", "ja"), ("コンビニ交付サービス", "ja"),
+    # Japanese typed in romaji
+    ("juminhyo wa doko de moraemasu ka", "ja"), ("zairyu kaado no koushin shitai desu", "ja"),
+    # Vietnamese without diacritics, in teen-code, with English or Japanese words in between
+    ("e muon lam the my number thi di dau vay mn", "vi"), ("cho e hoi zairyu het han lam sao", "vi"),
+    ("ko biet dang ky hoken o dau ha a", "vi"),
+    # ... while English with romanised Japanese words stays English
+    ("where do i get my juminhyo printed", "en"), ("how long is the zairyu card valid", "en"),
+    # markup or template syntax pasted in front is no language
+    ("<b>test</b> cho e hoi dang ky inkan o dau", "vi"), ("{{7*7}} 住民票はどこでとれますか", "ja"),
+])
+def test_mixed_and_romanised_messages(text, language):
+    assert detect(text).language == language

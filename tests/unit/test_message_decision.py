@@ -1,0 +1,102 @@
+"""The one decision per message (bot.nlu.message_decision.decide), from made-up readings: which
+of DIET's intent, the FAQs' match and a language request wins, and why."""
+
+import pytest
+
+from bot.knowledge.faq import Faq
+from bot.knowledge.faq_search import FaqMatch
+from bot.nlu.message_decision import IntentVocabulary, decide
+
+VOCABULARY = IntentVocabulary.learn([
+    ("greet", "こんにちは"), ("greet", "hello"), ("greet", "hi there"), ("greet", "xin chào"),
+    ("choose_language", "English please"), ("choose_language", "change the language"),
+    ("choose_language", "中文"), ("ask_emergency_phrases", "119に電話するとき何を言えばいい"),
+    ("ask_emergency_phrases", "what do I say when I call 119"),
+    ("find_shelter", "where is the nearest shelter"), ("find_shelter", "近くの避難所は"),
+    ("subscribe_alerts", "send me disaster alerts"), ("subscribe_alerts", "防災通知を受け取りたい"),
+    ("ask_question", "how do I get a residence certificate"),
+])
+
+
+def _faq(faq_id):
+    return Faq(faq_id, "procedures", "", "https://example.org", None, {}, {}, {})
+
+
+def _match(decision, *faq_ids, confidence=0.97):
+    chosen = {"answer": list(faq_ids[:1]), "suggest": list(faq_ids), "unknown": []}[decision]
+    return FaqMatch(decision, [_faq(i) for i in chosen], confidence, list(faq_ids))
+
+
+UNKNOWN = _match("unknown")
+
+
+def _decide(text, ranking, match=UNKNOWN, intent=None):
+    return decide(text, intent or ranking[0][0], ranking, match, VOCABULARY)
+
+
+@pytest.mark.parametrize("text", ["English please", "中文", "Tiếng Việt"])
+def test_a_request_for_a_language_chooses_it(text):
+    assert _decide(text, [("greet", 0.6)]).intent == "choose_language"
+
+
+@pytest.mark.parametrize("text", ["is there a doctor who speaks Vietnamese near Funabashi",
+                                  "能换成日本的驾照吗 我有中国驾照和中文翻译件"])
+def test_a_language_named_inside_a_question_is_part_of_the_question(text):
+    decision = _decide(text, [("choose_language", 0.98), ("ask_question", 0.02)],
+                       _match("answer", "medical-multilingual-hospitals-jnto"))
+    assert decision.intent == "ask_question"
+    assert decision.faq == {"decision": "answer", "faq_ids": ["medical-multilingual-hospitals-jnto"],
+                            "confidence": 0.97}
+
+
+def test_asking_to_change_the_language_without_naming_one_stays_a_request():
+    assert _decide("change the language", [("choose_language", 0.95)]).intent == "choose_language"
+
+
+def test_a_greeting_alone_is_a_greeting():
+    assert _decide("hello", [("greet", 0.99)]).intent == "greet"
+
+
+def test_a_greeting_with_a_question_the_faqs_answer_is_the_question():
+    decision = _decide("こんにちは、住民票はどこで取れますか", [("greet", 0.9), ("ask_question", 0.1)],
+                       _match("answer", "procedures-residence-certificate"))
+    assert (decision.intent, decision.faq["faq_ids"]) == (
+        "ask_question", ["procedures-residence-certificate"])
+
+
+@pytest.mark.parametrize("text", ["{{7*7}}", "1' OR '1'='1", "受付番号 2024051800337781"])
+def test_a_guess_without_the_intents_words_is_not_that_intent(text):
+    decision = _decide(text, [("ask_emergency_phrases", 0.99), ("greet", 0.01)])
+    assert decision.intent == "ask_question"
+    assert decision.faq["decision"] == "unknown"
+
+
+def test_a_shelter_search_needs_the_faqs_to_see_a_shelter_question_first():
+    shelter = _decide("where is the nearest shelter", [("find_shelter", 0.97)],
+                      _match("suggest", "disaster-nearest-shelter", "disaster-tsunami"))
+    assert shelter.intent == "find_shelter"
+    ramen = _decide("best ramen near the shelter street", [("find_shelter", 0.9)],
+                    _match("suggest", "procedures-garbage-sorting", "disaster-nearest-shelter"))
+    assert ramen.intent == "ask_question"
+
+
+def test_a_question_about_alert_levels_is_not_a_subscription():
+    decision = _decide("防災の警戒レベル4ってどういう意味", [("subscribe_alerts", 0.8)],
+                       _match("answer", "disaster-alert-levels"))
+    assert (decision.intent, decision.faq["faq_ids"]) == ("ask_question", ["disaster-alert-levels"])
+
+
+def test_a_subscription_said_with_its_words_stays_one():
+    assert _decide("防災通知を受け取りたい", [("subscribe_alerts", 0.95)]).intent == "subscribe_alerts"
+
+
+def test_an_emergency_and_a_my_number_stay_decided():
+    for intent in ("report_emergency", "shared_my_number"):
+        decision = _decide("x", [(intent, 1.0)], _match("answer", "medical-ambulance-number"),
+                           intent=intent)
+        assert (decision.intent, decision.faq) == (intent, None)
+
+
+def test_punctuation_alone_is_not_understood():
+    decision = decide("。。。", None, [], UNKNOWN, VOCABULARY)
+    assert decision.intent == "nlu_fallback"
