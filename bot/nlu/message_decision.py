@@ -148,7 +148,6 @@ class MessageDecider(GraphComponent, IntentClassifier):
                  vocabulary: Optional[IntentVocabulary] = None):
         self._model_storage, self._resource = model_storage, resource
         self._vocabulary = vocabulary or IntentVocabulary({})
-        self._knowledge = served_knowledge()  # built with the model, not on a first message
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -160,6 +159,7 @@ class MessageDecider(GraphComponent, IntentClassifier):
              execution_context: ExecutionContext, **kwargs: Any) -> "MessageDecider":
         with model_storage.read_from(resource) as directory:
             words = json.loads((directory / cls._FILE).read_text(encoding="utf-8"))
+        served_knowledge()  # built as the model loads, not on a resident's first message
         return cls(model_storage, resource, IntentVocabulary({i: set(w) for i, w in words.items()}))
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -184,8 +184,9 @@ class MessageDecider(GraphComponent, IntentClassifier):
             self._apply(message, decision)
         return messages
 
-    def _match(self, text: str) -> FaqMatch:
-        snapshot = self._knowledge.snapshot
+    @staticmethod
+    def _match(text: str) -> FaqMatch:
+        snapshot = served_knowledge().snapshot
         return match_question(snapshot.index, snapshot.faqs, text, detect(text).language)
 
     @staticmethod
