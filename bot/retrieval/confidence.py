@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Literal, Optional, Sequence, Tuple
+from typing import Literal, Mapping, Optional, Sequence, Tuple
 
 # (intercept, top score, margin, sentence similarity)
 WITH_SENTENCE_VECTORS: Tuple[float, float, float, float] = (-4.743, 0.55, 0.568, 3.507)
@@ -40,6 +40,11 @@ class Calibration:
     # An answer also needs this idf-weighted share of the query's terms in the top FAQ's
     # texts (otherwise: suggest at most); 0 = no such gate.
     answer_min_coverage: float = 0.0
+    # ... and this sentence-vector similarity of the top FAQ to the query (its best text in any
+    # language): in the query's own language where the encoder knows it, else across
+    # languages (Vietnamese, which the encoder was not trained on, scores lower). 0 = no gate.
+    answer_min_similarity: float = 0.0
+    answer_min_similarity_across_languages: float = 0.0
 
 
 # Fitted on half of the localgovFAQ dev queries (1,786 FAQs), see above.
@@ -72,11 +77,23 @@ def top_hit_probability(hits: Sequence, calibration: Optional[Calibration] = Non
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
+def _similar_enough(calibration: Calibration, evidence: Mapping[str, float]) -> bool:
+    in_language = evidence.get("sentence_question", float("nan"))
+    across = evidence.get("sentence_question_all", float("nan"))
+    if not math.isnan(in_language):
+        return across >= calibration.answer_min_similarity or math.isnan(across)
+    if math.isnan(across):
+        return True  # no sentence vectors at all: the lexical gates alone
+    return across >= calibration.answer_min_similarity_across_languages
+
+
 def decide(probability: float, calibration: Optional[Calibration] = None,
-           coverage: float = 1.0) -> Literal["answer", "suggest", "unknown"]:
+           coverage: float = 1.0, evidence: Optional[Mapping[str, float]] = None
+           ) -> Literal["answer", "suggest", "unknown"]:
     calibration = calibration or LOCALGOV_CALIBRATION
     if (probability >= calibration.answer_threshold
-            and coverage >= calibration.answer_min_coverage):
+            and coverage >= calibration.answer_min_coverage
+            and _similar_enough(calibration, evidence or {})):
         return "answer"
     # A best candidate sharing no word with the question (gibberish, "。。。", a subject no FAQ
     # mentions) is not worth a "did you mean": only the sentence vectors found it.

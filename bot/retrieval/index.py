@@ -386,6 +386,6 @@ class RetrievalIndex:
 
     def decide(self, probability: float, hits: Sequence[Hit] = ()) -> str:
         """"answer", "suggest" or "unknown" with this index's calibrated thresholds (and its
-        coverage gate on hits[0], when hits are given)."""
-        coverage = hits[0].evidence.get("coverage", 1.0) if hits else 1.0
-        return decide(probability, self.calibration, coverage)
+        coverage and similarity gates on hits[0], when hits are given)."""
+        evidence = hits[0].evidence if hits else {}
+        return decide(probability, self.calibration, evidence.get("coverage", 1.0), evidence)

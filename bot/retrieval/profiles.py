@@ -67,6 +67,11 @@ CURATED_FAQ_CALIBRATION = Calibration(
     answer_threshold=0.95,
     suggest_threshold=0.2,
     answer_min_coverage=0.7,
+    # Right answers there were at least 0.53 similar (Vietnamese, across languages: 0.27);
+    # chit-chat the FAQs matched by a word or two ("チャットボットなの？", "네 부탁해요",
+    # "谢谢你的回答") mostly below.
+    answer_min_similarity=0.5,
+    answer_min_similarity_across_languages=0.25,
 )
 
 CURATED_FAQ = Profile("curated", CURATED_FAQ_WEIGHTS, CURATED_FAQ_CALIBRATION)
