@@ -47,16 +47,44 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+# The words a request for a language is made of, besides the name ("日本語でお願いします",
+# "reply in Chinese please", "한국어로 해 주세요", "nói bằng tiếng Việt"): with the name, they
+# are the share of the message that asks for the language.
+_REQUEST_WORDS = re.compile("|".join(re.escape(w) for w in sorted([
+    "でお願いします", "でおねがいします", "でお願い", "でおねがい", "で話して", "ではなして", "に切り替えて",
+    "に変えて", "にかえて", "にして", "で",
+    "please", "pls", "plz", "reply in", "answer in", "talk in", "write in", "switch to",
+    "change to", "in",
+    "请用", "请说", "用", "说", "换成", "切换到", "切换成", "改成", "回答", "回复",
+    "로 해 주세요", "로 해주세요", "으로", "로", "말해 주세요", "말해줘", "바꿔 주세요", "바꿔줘",
+    "대답해 주세요", "대답해줘",
+    "nói bằng", "noi bang", "bằng", "bang", "đổi sang", "doi sang", "chuyển sang", "chuyen sang",
+], key=len, reverse=True)))
+
+
 def find_requested_language(text: str) -> Tuple[Optional[str], float]:
-    """(language code, share of the message's letters the name takes), or (None, 0)."""
+    """(language code, share of the message's letters the name and the words of a request
+    take), or (None, 0)."""
     folded = _fold(text)
     codes = {_CODE_BY_NAME[m.group(0)] for m in _PATTERN.finditer(folded)}
     if len(codes) != 1:  # none, or "from English to Chinese": not a clear request
         return None, 0.0
     code = codes.pop()
     name_letters = sum(len(m.group(0).replace(" ", "")) for m in _PATTERN.finditer(folded))
+    rest = _PATTERN.sub(" ", folded)
+    request_letters = sum(len(m.group(0).replace(" ", "")) for m in _REQUEST_WORDS.finditer(rest)
+                          if _whole_word(rest, m))
     letters = sum(1 for ch in folded if ch.isalpha())
-    return code, name_letters / max(letters, 1)
+    return code, (name_letters + request_letters) / max(letters, 1)
+
+
+def _whole_word(text: str, match: "re.Match") -> bool:
+    """Latin request words count as whole words only ("in", not the "in" of "clinic")."""
+    if not match.group(0).isascii():
+        return True
+    before = text[match.start() - 1] if match.start() else " "
+    after = text[match.end()] if match.end() < len(text) else " "
+    return not (before.isalnum() or after.isalnum())
 
 
 def without_language_names(text: str) -> str:

@@ -32,7 +32,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, \
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, \
     PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -46,12 +46,9 @@ from bot.langid.language_requests import find_requested_language
 QUESTION, FALLBACK, CHOOSE_LANGUAGE = "ask_question", "nlu_fallback", "choose_language"
 # Decided before this component; kept as they are.
 DECIDED = {"report_emergency", "shared_my_number"}
-# A language name that is most of the message is a request for it ("English please"); a
-# name in a longer message only when most of its words are choose_language's ("can you reply
-# in Korean")...
+# A language name that, with the words of a request, is most of the message is a request for
+# it ("English please", "日本語でお願いします").
 LANGUAGE_REQUEST_SHARE = 0.5
-LANGUAGE_REQUEST_SUPPORT = 0.5
-SURE = 0.9  # ... or DIET is sure of a request and no FAQ answers the message
 # Meta intents DIET must read with at least this confidence. Said with hardly any of that
 # intent's words (a share below META_SUPPORT; on the held-out NLU set 6 % of meta messages,
 # of residents' questions in the blind set's tuning half 2–21 %), the message is a question
@@ -63,15 +60,24 @@ QUESTION_PIECES = 12
 # Against a FAQ's sure answer, the meta reading needs at least half the message's words
 # ("こんにちは、住民票はどこで取れますか" is a question).
 DOMINANT_SUPPORT = 0.5
-# "Anything else" has no vocabulary of its own: DIET's reading stands unless a FAQ answers.
+# The intents that change something (the language, alert subscriptions) need half the
+# message's words to be theirs: a language named inside a question ("a doctor who speaks
+# Vietnamese") or a question about alert levels changes nothing.
+ACTION_SUPPORT = 0.5
+ACTIONS = {CHOOSE_LANGUAGE, "subscribe_alerts", "unsubscribe_alerts"}
+# "Anything else" has no vocabulary of its own: DIET's reading stands unless a FAQ answers
+# and DIET is not sure ("will it rain tomorrow" shares its words with the heavy-rain FAQ).
 OPEN_VOCABULARY = {"out_of_scope"}
+SURE = 0.9
 # Intents whose own action answers what a FAQ answers, better (the shelter search lists the
 # real sites, the phrase card the sentences to say): where that FAQ is the answer, the action
-# gives it. A shelter search also needs that FAQ among the FAQs' matches ("best ramen near the
-# station" is none).
-ANSWERED_BY_ACTION = {"find_shelter": "disaster-nearest-shelter",
-                      "ask_emergency_phrases": "medical-how-to-call-119"}
-NEEDS_ITS_FAQ = {"find_shelter"}
+# gives it. They need that FAQ among the FAQs' matches ("{{7*7}}" asks for no phrase card), a
+# shelter search first among them unless a hazard is named ("best ramen near the station",
+# "can I bring my cat to the shelter" are no shelter searches).
+ANSWERED_BY_ACTION = {"find_shelter": ("disaster-nearest-shelter",),
+                      "ask_emergency_phrases": ("medical-how-to-call-119", "medical-police-110")}
+FIRST_UNLESS_A_HAZARD = {"find_shelter"}
+HAZARD_ENTITY = "hazard"
 # Pieces in the vocabularies of this share of the intents say nothing about any one of them.
 _COMMON_SHARE = 0.5
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -138,10 +144,17 @@ def _has_emoji(text: str) -> bool:
     return any(unicodedata.category(ch) == "So" for ch in text)
 
 
+def _finds(faq_ids: Sequence[str], candidates: Sequence[str], first_only: bool) -> bool:
+    looked_at = candidates[:1] if first_only else candidates
+    return any(faq_id in looked_at for faq_id in faq_ids)
+
+
 def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]],
-           match: FaqMatch, vocabulary: IntentVocabulary) -> Decision:
+           match: FaqMatch, vocabulary: IntentVocabulary, names_a_hazard: bool = False
+           ) -> Decision:
     """What the message is. `intent` is what the components before decided (None: no reading
-    at all), `ranking` DIET's readings, best first."""
+    at all), `ranking` DIET's readings, best first; `names_a_hazard`: DIET found a hazard
+    ("tsunami evacuation site")."""
     if intent in DECIDED:
         return Decision(intent, 1.0)
     if intent is None and not ranking:  # punctuation alone: nothing to understand
@@ -156,14 +169,16 @@ def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]
         support = vocabulary.support(name, text)
         if support == 0 and not _mostly_letters(text):
             continue  # DIET's guess on symbols and digits ("{{7*7}}")
-        if name == CHOOSE_LANGUAGE and requested and support < LANGUAGE_REQUEST_SUPPORT and (
-                confidence < SURE or faq["decision"] == "answer"):
-            continue  # a language named inside a question ("a doctor who speaks Vietnamese")
-        if name in NEEDS_ITS_FAQ and ANSWERED_BY_ACTION[name] not in match.candidates:
+        if name in ACTIONS and support < ACTION_SUPPORT:
+            continue
+        its_faqs = ANSWERED_BY_ACTION.get(name)
+        if its_faqs and not _finds(its_faqs, match.candidates,
+                                   name in FIRST_UNLESS_A_HAZARD and not names_a_hazard):
             break
-        if faq["decision"] == "answer" and faq["faq_ids"][0] == ANSWERED_BY_ACTION.get(name):
+        if its_faqs and faq["decision"] == "answer" and faq["faq_ids"][0] in its_faqs:
             return Decision(name, confidence)
-        if faq["decision"] == "answer" and (name in OPEN_VOCABULARY or support < DOMINANT_SUPPORT):
+        if faq["decision"] == "answer" and (
+                support < DOMINANT_SUPPORT if name not in OPEN_VOCABULARY else confidence < SURE):
             break  # other words as well, and a FAQ answers them: the question needs the answer
         if (faq["decision"] == "related" and name not in OPEN_VOCABULARY
                 and support < META_SUPPORT and len(vocabulary.telling(text)) >= QUESTION_PIECES):
@@ -213,7 +228,8 @@ class MessageDecider(GraphComponent, IntentClassifier):
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             ranking = [(r[INTENT_NAME_KEY], r[PREDICTED_CONFIDENCE_KEY])
                        for r in message.get(INTENT_RANKING_KEY) or []]
-            decision = decide(text, intent, ranking, self._match(text), self._vocabulary)
+            hazard = any(e.get("entity") == HAZARD_ENTITY for e in message.get(ENTITIES) or [])
+            decision = decide(text, intent, ranking, self._match(text), self._vocabulary, hazard)
             self._apply(message, decision)
         return messages
 

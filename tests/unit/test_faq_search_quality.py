@@ -92,9 +92,11 @@ def test_answers_on_held_out_questions_are_right_and_clear_ones_are_answered(pro
         decisions.append(match.decision)
         if match.decision == "answer":
             right.append(query.relevant.get(match.faqs[0].id, 0) > 0)
-    # Held-out: 81% answered outright, 94% of them right (threshold chosen on the tuning half).
-    assert np.mean(right) >= 0.90, np.mean(right)
-    assert decisions.count("answer") >= 0.75 * len(decisions)
+    # Answers only when sure (gates set on the blind set's tuning half, 2026-12-07): held-out,
+    # 58.5 % answered outright, all of them right; the rest get related
+    # answers, hardly ever nothing.
+    assert np.mean(right) >= 0.97, np.mean(right)
+    assert decisions.count("answer") >= 0.5 * len(decisions)
     assert decisions.count("unknown") <= 0.05 * len(decisions)
 
 

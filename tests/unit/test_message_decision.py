@@ -73,11 +73,25 @@ def test_a_guess_without_the_intents_words_is_not_that_intent(text):
 
 def test_a_shelter_search_needs_the_faqs_to_see_a_shelter_question():
     shelter = _decide("where is the nearest shelter", [("find_shelter", 0.97)],
-                      _match("suggest", "disaster-tsunami", "disaster-nearest-shelter"))
+                      _match("suggest", "disaster-nearest-shelter", "disaster-tsunami"))
     assert shelter.intent == "find_shelter"
     ramen = _decide("best ramen near the shelter street", [("find_shelter", 0.9)],
-                    _match("suggest", "procedures-garbage-sorting", "procedures-moving-in"))
+                    _match("suggest", "procedures-garbage-sorting", "disaster-nearest-shelter"))
     assert ramen.intent == "ask_question"
+
+
+def test_a_shelter_search_for_a_named_hazard_may_see_the_hazards_faq_first():
+    tsunami = decide("nearest shelter for a tsunami", "find_shelter", [("find_shelter", 0.95)],
+                     _match("suggest", "disaster-tsunami", "disaster-nearest-shelter"),
+                     VOCABULARY, names_a_hazard=True)
+    assert tsunami.intent == "find_shelter"
+
+
+@pytest.mark.parametrize("text", ["{{7*7}} the my number", "solve x^2 - 5x + 6 = 0 for me"])
+def test_the_phrase_card_needs_the_faqs_to_see_a_question_about_calling(text):
+    decision = _decide(text, [("ask_emergency_phrases", 0.97)],
+                       _match("suggest", "my-number-what-is", "procedures-moving-in"))
+    assert decision.intent == "ask_question"
 
 
 def test_a_question_about_alert_levels_is_not_a_subscription():
