@@ -63,6 +63,7 @@ class FaqMatch:
     faqs: List[Faq]  # the answer, or the suggestions, best first
     confidence: float
     candidates: List[str] = field(default_factory=list)  # ids of the best hits, whatever decided
+    categories: List[str] = field(default_factory=list)  # the candidates' categories (topics)
 
 
 def match_question(index: RetrievalIndex, faqs: dict, question: str, language: str) -> FaqMatch:
@@ -71,4 +72,5 @@ def match_question(index: RetrievalIndex, faqs: dict, question: str, language: s
     confidence = index.confidence(hits) if hits else 0.0
     decision = index.decide(confidence, hits)
     chosen = {"answer": hits[:1], "suggest": hits, "unknown": []}[decision]
-    return FaqMatch(decision, [faqs[h.id] for h in chosen], confidence, [h.id for h in hits])
+    return FaqMatch(decision, [faqs[h.id] for h in chosen], confidence, [h.id for h in hits],
+                    [faqs[h.id].category for h in hits])

@@ -60,9 +60,10 @@ QUESTION_PIECES = 12
 # Against a FAQ's sure answer, the meta reading needs at least half the message's words
 # ("こんにちは、住民票はどこで取れますか" is a question).
 DOMINANT_SUPPORT = 0.5
-# The intents that change something (the language, alert subscriptions) need half the
-# message's words to be theirs: a language named inside a question ("a doctor who speaks
-# Vietnamese") or a question about alert levels changes nothing.
+# The intents that change something (the language, alert subscriptions) need more than half
+# the message's words to be theirs, and DIET sure, when a FAQ answers the message: a question
+# about alert levels subscribes nobody. A language named inside a question ("a doctor who
+# speaks Vietnamese") needs more than half the words whatever the FAQs say.
 ACTION_SUPPORT = 0.5
 ACTIONS = {CHOOSE_LANGUAGE, "subscribe_alerts", "unsubscribe_alerts"}
 # "Anything else" has no vocabulary of its own: DIET's reading stands unless a FAQ answers
@@ -71,9 +72,11 @@ OPEN_VOCABULARY = {"out_of_scope"}
 SURE = 0.9
 # Intents whose own action answers what a FAQ answers, better (the shelter search lists the
 # real sites, the phrase card the sentences to say): where that FAQ is the answer, the action
-# gives it. They need that FAQ among the FAQs' matches ("{{7*7}}" asks for no phrase card), a
-# shelter search first among them unless a hazard is named ("best ramen near the station",
-# "can I bring my cat to the shelter" are no shelter searches).
+# gives it. They need that FAQ among the FAQs' matches ("{{7*7}}" asks for no phrase card), and
+# the best match of its topic ("what does alert level 4 mean" matches the 110 FAQ third, after
+# two disaster FAQs); a shelter search needs it first unless a hazard is named ("best ramen
+# near the station", "can I bring my cat to the shelter" are no shelter searches; "tsunami
+# evacuation site" is one).
 ANSWERED_BY_ACTION = {"find_shelter": ("disaster-nearest-shelter",),
                       "ask_emergency_phrases": ("medical-how-to-call-119", "medical-police-110")}
 FIRST_UNLESS_A_HAZARD = {"find_shelter"}
@@ -144,9 +147,21 @@ def _has_emoji(text: str) -> bool:
     return any(unicodedata.category(ch) == "So" for ch in text)
 
 
-def _finds(faq_ids: Sequence[str], candidates: Sequence[str], first_only: bool) -> bool:
-    looked_at = candidates[:1] if first_only else candidates
-    return any(faq_id in looked_at for faq_id in faq_ids)
+def _finds(faq_ids: Sequence[str], match: FaqMatch, first_only: bool) -> bool:
+    found = [i for i, faq_id in enumerate(match.candidates) if faq_id in faq_ids]
+    if not found:
+        return False
+    if first_only:
+        return found[0] == 0
+    return match.categories[found[0]] == match.categories[0]
+
+
+def _changes_something(intent: str, confidence: float, support: float, faq: Dict[str, Any],
+                       names_a_language: bool) -> bool:
+    mostly_its_words = support > ACTION_SUPPORT
+    if faq["decision"] == "answer":
+        return mostly_its_words and confidence >= SURE
+    return mostly_its_words or not (intent == CHOOSE_LANGUAGE and names_a_language)
 
 
 def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]],
@@ -162,6 +177,7 @@ def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]
     requested, share = find_requested_language(text)
     if requested and share >= LANGUAGE_REQUEST_SHARE:
         return Decision(CHOOSE_LANGUAGE, 1.0)
+    names_a_language = requested is not None
     faq = faq_reading(match)
     for name, confidence in ranking:
         if name in (QUESTION, FALLBACK) or confidence < META_CONFIDENCE:
@@ -169,10 +185,11 @@ def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]
         support = vocabulary.support(name, text)
         if support == 0 and not _mostly_letters(text):
             continue  # DIET's guess on symbols and digits ("{{7*7}}")
-        if name in ACTIONS and support < ACTION_SUPPORT:
+        if name in ACTIONS and not _changes_something(name, confidence, support, faq,
+                                                      names_a_language):
             continue
         its_faqs = ANSWERED_BY_ACTION.get(name)
-        if its_faqs and not _finds(its_faqs, match.candidates,
+        if its_faqs and not _finds(its_faqs, match,
                                    name in FIRST_UNLESS_A_HAZARD and not names_a_hazard):
             break
         if its_faqs and faq["decision"] == "answer" and faq["faq_ids"][0] in its_faqs:

@@ -24,7 +24,8 @@ def _faq(faq_id):
 
 def _match(decision, *faq_ids, confidence=0.97):
     chosen = {"answer": list(faq_ids[:1]), "suggest": list(faq_ids), "unknown": []}[decision]
-    return FaqMatch(decision, [_faq(i) for i in chosen], confidence, list(faq_ids))
+    return FaqMatch(decision, [_faq(i) for i in chosen], confidence, list(faq_ids),
+                    [faq_id.split("-")[0] for faq_id in faq_ids])  # ids start with their topic
 
 
 UNKNOWN = _match("unknown")
@@ -104,13 +105,25 @@ def test_a_subscription_said_with_its_words_stays_one():
     assert _decide("防災通知を受け取りたい", [("subscribe_alerts", 0.95)]).intent == "subscribe_alerts"
 
 
-def test_an_emergency_and_a_my_number_stay_decided():
-    for intent in ("report_emergency", "shared_my_number"):
-        decision = _decide("x", [(intent, 1.0)], _match("answer", "medical-ambulance-number"),
-                           intent=intent)
-        assert (decision.intent, decision.faq) == (intent, None)
+def test_a_subscription_in_words_diet_is_sure_of_stays_one_when_the_faqs_only_guess():
+    related = _match("suggest", "disaster-safety-tips-app", "disaster-alert-levels")
+    assert _decide("send me alerts", [("subscribe_alerts", 0.96)], related).intent == (
+        "subscribe_alerts")
 
 
-def test_punctuation_alone_is_not_understood():
-    decision = decide("。。。", None, [], UNKNOWN, VOCABULARY)
-    assert decision.intent == "nlu_fallback"
+def test_against_a_faqs_answer_a_change_needs_diet_sure():
+    answer = _match("answer", "disaster-alert-levels")
+    unsure = _decide("send me disaster alerts", [("subscribe_alerts", 0.85)], answer)
+    sure = _decide("send me disaster alerts", [("subscribe_alerts", 0.95)], answer)
+    assert (unsure.intent, sure.intent) == ("ask_question", "subscribe_alerts")
+
+
+def test_the_phrase_card_needs_its_faq_in_the_topic_of_the_best_match():
+    levels = _decide("119に電話するとき警戒レベル", [("ask_emergency_phrases", 0.9)],
+                     _match("suggest", "disaster-alert-levels", "disaster-flood",
+                            "medical-police-110"))
+    assert levels.intent == "ask_question"
+    card = _decide("119に電話するとき何を言えばいい", [("ask_emergency_phrases", 0.9)],
+                   _match("suggest", "medical-119-interpreter", "medical-ambulance-number",
+                          "medical-how-to-call-119"))
+    assert card.intent == "ask_emergency_phrases"
