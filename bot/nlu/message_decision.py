@@ -60,10 +60,10 @@ QUESTION_PIECES = 12
 # Against a FAQ's sure answer, the meta reading needs at least half the message's words
 # ("こんにちは、住民票はどこで取れますか" is a question).
 DOMINANT_SUPPORT = 0.5
-# The intents that change something (the language, alert subscriptions) need more than half
-# the message's words to be theirs, and DIET sure, when a FAQ answers the message: a question
+# The intents that change something (the language, alert subscriptions) need half the
+# message's words to be theirs, and DIET sure, when a FAQ answers the message: a question
 # about alert levels subscribes nobody. A language named inside a question ("a doctor who
-# speaks Vietnamese") needs more than half the words whatever the FAQs say.
+# speaks Vietnamese") needs more than half the words, whatever the FAQs say.
 ACTION_SUPPORT = 0.5
 ACTIONS = {CHOOSE_LANGUAGE, "subscribe_alerts", "unsubscribe_alerts"}
 # "Anything else" has no vocabulary of its own: DIET's reading stands unless a FAQ answers
@@ -158,10 +158,11 @@ def _finds(faq_ids: Sequence[str], match: FaqMatch, first_only: bool) -> bool:
 
 def _changes_something(intent: str, confidence: float, support: float, faq: Dict[str, Any],
                        names_a_language: bool) -> bool:
-    mostly_its_words = support > ACTION_SUPPORT
+    if intent == CHOOSE_LANGUAGE and names_a_language and support <= ACTION_SUPPORT:
+        return False
     if faq["decision"] == "answer":
-        return mostly_its_words and confidence >= SURE
-    return mostly_its_words or not (intent == CHOOSE_LANGUAGE and names_a_language)
+        return support >= ACTION_SUPPORT and confidence >= SURE
+    return True
 
 
 def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]],

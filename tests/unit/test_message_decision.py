@@ -127,3 +127,15 @@ def test_the_phrase_card_needs_its_faq_in_the_topic_of_the_best_match():
                    _match("suggest", "medical-119-interpreter", "medical-ambulance-number",
                           "medical-how-to-call-119"))
     assert card.intent == "ask_emergency_phrases"
+
+
+def test_an_emergency_and_a_my_number_stay_decided():
+    for intent in ("report_emergency", "shared_my_number"):
+        decision = _decide("x", [(intent, 1.0)], _match("answer", "medical-ambulance-number"),
+                           intent=intent)
+        assert (decision.intent, decision.faq) == (intent, None)
+
+
+def test_punctuation_alone_is_not_understood():
+    decision = decide("。。。", None, [], UNKNOWN, VOCABULARY)
+    assert decision.intent == "nlu_fallback"
