@@ -81,6 +81,11 @@ ANSWERED_BY_ACTION = {"find_shelter": ("disaster-nearest-shelter",),
                       "ask_emergency_phrases": ("medical-how-to-call-119", "medical-police-110")}
 FIRST_UNLESS_A_HAZARD = {"find_shelter"}
 HAZARD_ENTITY = "hazard"
+# "What is the number for the fire brigade?" must show the number whatever else DIET reads
+# ("help"): when the FAQs' best match, a sure one, is about an emergency number, a message not
+# mostly in a meta intent's words is a question (the FAQ action shows 119/110 first), unless
+# it asks for the phrase card, which shows them. (Chit-chat often matches these FAQs, unsurely.)
+EMERGENCY_NUMBER_FAQS = ("medical-ambulance-number", "medical-fire-119", "medical-police-110")
 # Pieces in the vocabularies of this share of the intents say nothing about any one of them.
 _COMMON_SHARE = 0.5
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -180,6 +185,8 @@ def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]
         return Decision(CHOOSE_LANGUAGE, 1.0)
     names_a_language = requested is not None
     faq = faq_reading(match)
+    asks_for_a_number = (match.decision != "unknown" and match.confidence >= SURE
+                         and bool(match.candidates) and match.candidates[0] in EMERGENCY_NUMBER_FAQS)
     for name, confidence in ranking:
         if name in (QUESTION, FALLBACK) or confidence < META_CONFIDENCE:
             break
@@ -189,6 +196,9 @@ def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]
         if name in ACTIONS and not _changes_something(name, confidence, support, faq,
                                                       names_a_language):
             continue
+        if (asks_for_a_number and name != "ask_emergency_phrases"
+                and support < DOMINANT_SUPPORT):
+            break
         its_faqs = ANSWERED_BY_ACTION.get(name)
         if its_faqs and not _finds(its_faqs, match,
                                    name in FIRST_UNLESS_A_HAZARD and not names_a_hazard):

@@ -129,6 +129,18 @@ def test_the_phrase_card_needs_its_faq_in_the_topic_of_the_best_match():
     assert card.intent == "ask_emergency_phrases"
 
 
+def test_asking_for_an_emergency_number_is_a_question_whatever_diet_reads():
+    decision = _decide("whats the number for the fire dept", [("help", 0.9)],
+                       _match("suggest", "medical-fire-119", "medical-ambulance-number"))
+    chat = _decide("who are you", [("bot_challenge", 0.9)],
+                   _match("suggest", "medical-ambulance-number", confidence=0.5))
+    assert chat.intent == "bot_challenge"  # chit-chat the number FAQ matches unsurely
+    assert (decision.intent, decision.faq["faq_ids"][0]) == ("ask_question", "medical-fire-119")
+    card = _decide("119に電話するとき何を言えばいい", [("ask_emergency_phrases", 0.9)],
+                   _match("suggest", "medical-ambulance-number", "medical-how-to-call-119"))
+    assert card.intent == "ask_emergency_phrases"
+
+
 def test_an_emergency_and_a_my_number_stay_decided():
     for intent in ("report_emergency", "shared_my_number"):
         decision = _decide("x", [(intent, 1.0)], _match("answer", "medical-ambulance-number"),
