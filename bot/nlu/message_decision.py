@@ -185,8 +185,9 @@ def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]
         return Decision(CHOOSE_LANGUAGE, 1.0)
     names_a_language = requested is not None
     faq = faq_reading(match)
+    best = match.candidates[0] if match.candidates else None
     asks_for_a_number = (match.decision != "unknown" and match.confidence >= SURE
-                         and bool(match.candidates) and match.candidates[0] in EMERGENCY_NUMBER_FAQS)
+                         and best in EMERGENCY_NUMBER_FAQS)
     for name, confidence in ranking:
         if name in (QUESTION, FALLBACK) or confidence < META_CONFIDENCE:
             break
