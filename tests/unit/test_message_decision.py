@@ -4,8 +4,11 @@ of DIET's intent, the FAQs' match and a language request wins, and why."""
 import pytest
 
 from bot.knowledge.faq import Faq
+from bot.knowledge.cli import load_all
 from bot.knowledge.faq_search import FaqMatch
-from bot.nlu.message_decision import IntentVocabulary, decide
+from bot.nlu.message_decision import ANSWERED_BY_ACTION, EMERGENCY_NUMBER_FAQS, \
+    IntentVocabulary, decide
+from bot.paths import KNOWLEDGE_DIR
 
 VOCABULARY = IntentVocabulary.learn([
     ("greet", "こんにちは"), ("greet", "hello"), ("greet", "hi there"), ("greet", "xin chào"),
@@ -151,3 +154,9 @@ def test_an_emergency_and_a_my_number_stay_decided():
 def test_punctuation_alone_is_not_understood():
     decision = decide("。。。", None, [], UNKNOWN, VOCABULARY)
     assert decision.intent == "nlu_fallback"
+
+
+def test_every_faq_the_decision_names_exists_in_the_knowledge_files():
+    """A renamed FAQ would silently switch these rules off."""
+    named = set(EMERGENCY_NUMBER_FAQS).union(*ANSWERED_BY_ACTION.values())
+    assert named <= {faq.id for faq in load_all(KNOWLEDGE_DIR)[0]}
