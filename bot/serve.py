@@ -8,6 +8,10 @@ SIGTERM) stops them all. `--shell` runs `rasa shell` instead of the HTTP servers
 the terminal. `--production` uses the stores of docker-compose.yml instead of SQLite (PostgreSQL
 tracker store, Redis lock store; bot/serve_production.py), which lets `--replicas N` Rasa servers
 (ports `--port` to `--port`+N-1) share the conversations.
+
+Closed by default: every server listens on loopback unless `--host` (BIND_HOST) opens the
+resident-facing ones; Rasa's HTTP API always needs the token of bot/api_token.py, the action
+server stays on loopback, and browsers may call Rasa only from the widget's origins.
 """
 
 import argparse
@@ -23,6 +27,7 @@ import urllib.request
 
 import yaml
 
+from bot.api_token import rasa_api_token
 from bot.model_store import ensure_model, rasa_environment
 from bot.paths import PROJECT_ROOT, RUNTIME_DIR
 from bot.serve_production import prepare_production
@@ -94,10 +99,17 @@ Languages: 日本語, やさしい日本語, English, 中文, 한국어, Tiếng
     )
 
 
+def widget_origins(webchat_port: int) -> List[str]:
+    """The pages allowed to call Rasa from a browser: the demo page and WEBCHAT_ORIGIN's."""
+    configured = os.environ.get("WEBCHAT_ORIGIN", "").replace(",", " ").split()
+    return [f"http://localhost:{webchat_port}", f"http://127.0.0.1:{webchat_port}", *configured]
+
+
 def serve(port: int, actions_port: int, webchat_port: int, console_port: int,
           tracker_db: Path, shell: bool = False, production: bool = False,
-          replicas: int = 1) -> int:
+          replicas: int = 1, host: str = "127.0.0.1") -> int:
     env = rasa_environment()
+    env["RASA_TOKEN"] = rasa_api_token()
     python = sys.executable
     processes: List[subprocess.Popen] = []
 
@@ -115,9 +127,10 @@ def serve(port: int, actions_port: int, webchat_port: int, console_port: int,
         else:
             endpoints = write_endpoints(actions_port, tracker_db)
             tracker_url = f"sqlite:///{tracker_db.resolve()}"
+        # Only Rasa calls the action server, from this machine (rasa_sdk reads SANIC_HOST).
         actions = subprocess.Popen(
             [python, "-m", "rasa_sdk", "--actions", "bot.actions", "--port", str(actions_port)],
-            cwd=PROJECT_ROOT, env=env,
+            cwd=PROJECT_ROOT, env=dict(env, SANIC_HOST="127.0.0.1"),
         )
         processes.append(actions)
         _wait_until_up(f"http://127.0.0.1:{actions_port}/health", actions, "The action server")
@@ -127,8 +140,10 @@ def serve(port: int, actions_port: int, webchat_port: int, console_port: int,
             return subprocess.call(rasa_command, cwd=PROJECT_ROOT, env=env)
         rasa_servers = [
             subprocess.Popen(
-                rasa_command + ["--credentials", "credentials.yml", "--port", str(rasa_port),
-                                "--enable-api", "--cors", "*"],
+                rasa_command + ["--credentials", "credentials.yml", "--interface", host,
+                                "--port", str(rasa_port), "--enable-api",
+                                "--auth-token", env["RASA_TOKEN"],
+                                "--cors", *widget_origins(webchat_port)],
                 cwd=PROJECT_ROOT, env=env,
             )
             for rasa_port in range(port, port + replicas)
@@ -136,8 +151,8 @@ def serve(port: int, actions_port: int, webchat_port: int, console_port: int,
         processes.extend(rasa_servers)
         # The page is opened in a browser on this machine, so Rasa as the browser reaches it.
         webchat = subprocess.Popen(
-            [python, "-m", "connectors.webchat.server", "--port", str(webchat_port),
-             "--rasa-url", f"http://localhost:{port}"],
+            [python, "-m", "connectors.webchat.server", "--host", host,
+             "--port", str(webchat_port), "--rasa-url", f"http://localhost:{port}"],
             cwd=PROJECT_ROOT, env=env,
         )
         processes.append(webchat)
@@ -171,7 +186,7 @@ def _serve(args: argparse.Namespace) -> int:
                          "through PostgreSQL and Redis.")
     return serve(args.port, args.actions_port, args.webchat_port, args.console_port,
                  Path(args.tracker_db), shell=args.shell, production=args.production,
-                 replicas=args.replicas)
+                 replicas=args.replicas, host=args.host)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -185,6 +200,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--console-port", type=int,
                         default=int(os.environ.get("CONSOLE_PORT", 5002)),
                         help="the staff console")
+    parser.add_argument("--host", default=os.environ.get("BIND_HOST", "127.0.0.1"),
+                        help="address of the resident-facing servers (Rasa's webhooks and "
+                             "socket.io, the widget's files); 0.0.0.0 opens them to the network. "
+                             "The API needs the token in any case; the staff console and the "
+                             "action server stay on loopback")
     parser.add_argument("--tracker-db", default=str(RUNTIME_DIR / "tracker.db"),
                         help="SQLite file for conversations")
     parser.add_argument("--shell", action="store_true", help="chat in the terminal instead")

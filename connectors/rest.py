@@ -6,6 +6,10 @@ not an object raises AttributeError (500); a missing sender puts the message int
 "default" conversation; a message that is not a string, or a string with a lone surrogate
 ("\\ud800" in the JSON: not Unicode text), fails inside the processor and the client gets 200
 with no reply. This channel checks the body first and says what is wrong.
+
+It also ignores the body's "input_channel": Rasa's RestInput takes it from the client, so anyone
+could claim to be LINE and subscribe or unsubscribe a LINE user from disaster alerts. A message
+that arrives here is a REST message.
 """
 
 from typing import Any, Dict, Optional, Text
@@ -52,8 +56,7 @@ class RestInput(rest.RestInput):
         return message
 
     def _extract_input_channel(self, request: Request) -> Text:
-        channel = _body(request).get("input_channel")
-        return channel if _is_text(channel) and channel else self.name()
+        return self.name()
 
     def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
         metadata = _body(request).get("metadata")

@@ -73,19 +73,25 @@ def _view(ticket: Ticket, with_messages: bool = False) -> TicketView:
 
 
 def _clean(text: str) -> str:
-    text = (text or "").strip()
+    # PostgreSQL cannot store NUL in text; the replacement character keeps its place visible.
+    text = (text or "").replace("\0", "\ufffd").strip()
     if not text:
         raise TicketError("the message is empty.")
-    if len(text) > MAX_TEXT_LENGTH:
-        raise TicketError(f"the message is longer than {MAX_TEXT_LENGTH} characters.")
     return mask_personal_data(text)
 
 
-def _message(author: str, text: str, staff_name: Optional[str] = None) -> TicketMessage:
+def _messages(author: str, text: str, staff_name: Optional[str] = None) -> List[TicketMessage]:
+    """The message as stored: a resident's long message in consecutive parts of at most
+    MAX_TEXT_LENGTH characters (never dropped, masked before it is cut so that no My Number is
+    split unmasked); staff write within the limit, which the console enforces."""
     if author not in AUTHOR_KINDS:
         raise TicketError(f"unknown author '{author}' (expected one of {AUTHOR_KINDS}).")
-    return TicketMessage(author=author, text=_clean(text), staff_name=staff_name,
-                         delivered=author != "staff")
+    text = _clean(text)
+    if len(text) > MAX_TEXT_LENGTH and author == "staff":
+        raise TicketError(f"the message is longer than {MAX_TEXT_LENGTH} characters.")
+    return [TicketMessage(author=author, text=text[start:start + MAX_TEXT_LENGTH],
+                          staff_name=staff_name, delivered=author != "staff")
+            for start in range(0, len(text), MAX_TEXT_LENGTH)]
 
 
 def _get(db, ticket_id: int) -> Ticket:
@@ -112,8 +118,8 @@ def open_ticket(conversation_id: str, channel: str, language: str, summary: str,
         ticket = Ticket(conversation_id=conversation_id, channel=channel or "unknown",
                         language=language, summary=mask_personal_data(summary or "")[:1000],
                         status="open")
-        ticket.messages = [_message(author, text) for author, text in transcript
-                           if (text or "").strip()]
+        ticket.messages = [message for author, text in transcript if (text or "").strip()
+                           for message in _messages(author, text)]
         db.add(ticket)
         db.flush()
         return ticket.id
@@ -133,7 +139,7 @@ def add_resident_message(conversation_id: str, text: str,
         ticket = _active(db, conversation_id)
         if ticket is None:
             return None
-        ticket.messages.append(_message("resident", text))
+        ticket.messages.extend(_messages("resident", text))
         ticket.updated_at = now()
         return ticket.id
 
@@ -144,7 +150,7 @@ def add_staff_reply(ticket_id: int, staff: str, text: str, database_url: str = "
         ticket = _get(db, ticket_id)
         if ticket.status == "closed":
             raise TicketError(f"ticket {ticket_id} is closed.")
-        message = _message("staff", text, staff_name=staff)
+        (message,) = _messages("staff", text, staff_name=staff)
         ticket.messages.append(message)
         ticket.updated_at = now()
         db.flush()

@@ -30,7 +30,7 @@ from bot.i18n import text
 from bot.langid import detect
 from bot.staff import tickets
 from bot.staff.accounts import add_user
-from tests.integration.conftest import LINE_CHANNEL_SECRET, Assistant
+from tests.conftest import LINE_CHANNEL_SECRET, Assistant
 from tests.integration.test_faq_answers import FAQS
 from tests.integration.test_handoff import ASK_A_PERSON, _next_steps
 from tests.integration.test_line_channel import _deliver, _post, _replies, _text, _user
@@ -63,11 +63,6 @@ def _faq_answer(language: str) -> str:
     return FAQ.answer_in(language) + "\n" + text("faq_source", language, url=FAQ.source)
 
 
-def _assistant(process: AssistantProcess) -> Assistant:
-    return Assistant(process.base_url, process.database_url, process.webchat_url,
-                     process.console_url)
-
-
 def _answers_normally(assistant: Assistant) -> None:
     """The server is still up and a resident's ordinary question gets its ordinary answer."""
     assert _texts(assistant.say(_sender("after"), FAQ.questions["en"][0]))[0] == _faq_answer("en")
@@ -94,7 +89,7 @@ def failing(tmp_path_factory) -> Iterator[FailingAssistant]:
         with AssistantProcess(tmp_path_factory.mktemp("failing"), {
                 "DATABASE_URL": database_url, "ACTION_SERVER_TIMEOUT_S": "10",
                 "SENTRY_DSN": FakeSentry.dsn_for(running.base_url)}) as process:
-            yield FailingAssistant(process, _assistant(process), sentry)
+            yield FailingAssistant(process, Assistant.of(process), sentry)
 
 
 def test_with_the_database_down_a_question_is_answered_and_the_failure_reported(failing):
@@ -127,12 +122,12 @@ def test_after_a_restart_the_conversation_continues_where_it_was(tmp_path):
     question it was waiting for."""
     sender = _sender("restart")
     with AssistantProcess(tmp_path) as before:
-        assert _texts(_assistant(before).say(sender, ASK_A_PERSON["en"])) == [
+        assert _texts(Assistant.of(before).say(sender, ASK_A_PERSON["en"])) == [
             text("handoff_ask_summary", "en")]
     with AssistantProcess(tmp_path) as after:
         sent_at = datetime.now(timezone.utc)
         # No language in it: without the conversation it would be answered in Japanese.
-        replies = _texts(_assistant(after).say(sender, "4521"))
+        replies = _texts(Assistant.of(after).say(sender, "4521"))
         ticket = tickets.get_ticket(tickets.open_ticket_for(sender, after.database_url),
                                     after.database_url)
         assert replies == [_next_steps(ticket.id, "en", sent_at)]

@@ -47,7 +47,8 @@ def _next_steps(ticket_id, language, sent_at):
 def _execute(assistant, sender, action):
     response = requests.post(
         f"{assistant.base_url}/conversations/{sender}/execute",
-        params={"output_channel": "latest"}, json={"name": action}, timeout=30)
+        params={"output_channel": "latest", **assistant.api}, json={"name": action},
+        timeout=30)
     response.raise_for_status()
     return response.json()
 

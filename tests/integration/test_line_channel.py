@@ -17,8 +17,7 @@ from bot.alerts.alert_file import municipality_for, place_name
 from bot.alerts.subscriptions import subscribed_municipalities
 from bot.i18n import text
 from bot.shelters.site_index import emergency_site_index
-from tests.conftest import PROJECT_ROOT
-from tests.integration.conftest import LINE_CHANNEL_SECRET
+from tests.conftest import LINE_CHANNEL_SECRET, PROJECT_ROOT
 from tests.integration.test_shelters_dialogue import CHIBA_STATION, _site_names
 
 pytestmark = pytest.mark.server

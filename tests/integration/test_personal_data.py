@@ -16,7 +16,7 @@ import pytest
 import requests
 
 from bot.privacy.masking import MY_NUMBER_MASK
-from tests.integration.conftest import LINE_CHANNEL_SECRET, Assistant
+from tests.conftest import LINE_CHANNEL_SECRET, Assistant
 from tests.integration.test_line_channel import _deliver, _replies, _text
 from tests.support.assistant_process import AssistantProcess
 from tests.support.fake_sentry import FakeSentry
@@ -60,8 +60,7 @@ def running(tmp_path_factory, line_service):
                 "LINE_CHANNEL_SECRET": LINE_CHANNEL_SECRET,
                 "LINE_CHANNEL_ACCESS_TOKEN": line_service.stand_in.access_token,
                 "LINE_API_BASE_URL": line_service.base_url}) as process:
-        yield Running(process, Assistant(process.base_url, process.database_url,
-                                         process.webchat_url, process.console_url), sentry)
+        yield Running(process, Assistant.of(process), sentry)
 
 
 def _say_in(assistant, language, message):
@@ -159,13 +158,13 @@ def test_the_number_is_nowhere_afterwards(running, line_service):
     # Rasa's HTTP API adds a message to a conversation without running the bot.
     requests.post(f"{running.process.base_url}/conversations/privacy-api/messages",
                   json={"sender": "user", "text": f"api {WRITTEN_FORMS[1]}"},
-                  timeout=30).raise_for_status()
+                  params=running.assistant.api, timeout=30).raise_for_status()
     # … or appends a ready-made event, as a tool replaying a conversation would.
     requests.post(f"{running.process.base_url}/conversations/privacy-api/tracker/events",
                   json={"event": "user", "text": f"events {WRITTEN_FORMS[2]}",
                         "parse_data": {"text": f"events {WRITTEN_FORMS[2]}",
                                        "intent": {"name": "ask_question"}}},
-                  timeout=30).raise_for_status()
+                  params=running.assistant.api, timeout=30).raise_for_status()
     stored = _database_text(running.process.tracker_db)
     assert MY_NUMBER_MASK in _readable(stored)  # the messages were stored, masked
     assert _raw_forms_in(stored) == []

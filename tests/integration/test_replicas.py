@@ -165,7 +165,8 @@ def test_interleaved_messages_on_both_replicas_keep_every_conversation_whole(exc
 def test_both_replicas_show_each_conversation_as_stored(production, exchanged):
     stored, _ = exchanged
     for sender in list(stored)[:5]:
-        trackers = [requests.get(f"{replica}/conversations/{sender}/tracker", timeout=60).json()
+        trackers = [requests.get(f"{replica}/conversations/{sender}/tracker",
+                                 params={"token": production.api_token}, timeout=60).json()
                     for replica in production.replica_urls]
         assert trackers[0]["events"] == stored[sender]
         assert trackers[1]["events"] == stored[sender]
@@ -184,8 +185,7 @@ def _replicas_without_lock_store(production: AssistantProcess, database_url: str
     urls = [f"http://127.0.0.1:{port}" for port in (first, first + 1)]
     servers = [subprocess.Popen(
         [sys.executable, "-m", "bot.rasa_runtime", "run", "--model", str(MODELS_DIR),
-         "--endpoints", str(path), "--credentials", "credentials.yml", "--port", str(port),
-         "--enable-api"],
+         "--endpoints", str(path), "--credentials", "credentials.yml", "--port", str(port)],
         cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for port in (first, first + 1)]
     return urls, servers

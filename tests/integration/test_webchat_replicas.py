@@ -29,7 +29,7 @@ from bot.staff import tickets
 from bot.staff.rasa_client import RELAY_ACTION, RasaClient
 from connectors.webchat.channel import SHARED_EMITS_SETTING
 from tests.conftest import PROJECT_ROOT
-from tests.integration.conftest import Assistant
+from tests.conftest import Assistant
 from tests.support.assistant_process import free_port
 from tests.support.widget_client import WidgetClient
 
@@ -40,12 +40,12 @@ _START_TIMEOUT_S = 420
 
 
 def _relay_staff_reply(widget: WidgetClient, ticket_id: int, text: str, replica_url: str,
-                       database: str) -> None:
+                       database: str, api_token: str) -> None:
     """Staff answer in the console: the reply is stored, then a replica is asked to relay it."""
     tickets.add_staff_reply(ticket_id, "Sato", text, database_url=database)
 
     async def relay() -> bool:
-        client = RasaClient(replica_url)
+        client = RasaClient(replica_url, api_token)
         await client.start()
         try:
             return await client.execute(widget.session_id, RELAY_ACTION)
@@ -58,7 +58,7 @@ def _relay_staff_reply(widget: WidgetClient, ticket_id: int, text: str, replica_
 def _widget_with_a_ticket(replica_url: str, database: str) -> Tuple[WidgetClient, int]:
     """A widget on `replica_url` that greeted the assistant, now handled by staff."""
     widget = WidgetClient(replica_url, f"webchat-replicas-{uuid.uuid4().hex[:12]}", _TIMEOUT_S)
-    greeting = Assistant(replica_url, database, "", "").text_of("utter_greet", "en")
+    greeting = Assistant(replica_url, database).text_of("utter_greet", "en")
     assert widget.say("hello") == greeting
     ticket_id = tickets.open_ticket(widget.session_id, "socketio", "en", "needs a person",
                                     database_url=database)
@@ -71,8 +71,10 @@ def test_a_staff_reply_relayed_through_the_other_replica_reaches_the_widget(
     database = production_database_url
     widget, ticket_id = _widget_with_a_ticket(replica_a, database)
     try:
-        _relay_staff_reply(widget, ticket_id, "Sent through replica B.", replica_b, database)
-        _relay_staff_reply(widget, ticket_id, "Sent through replica A.", replica_a, database)
+        _relay_staff_reply(widget, ticket_id, "Sent through replica B.", replica_b, database,
+                           production.api_token)
+        _relay_staff_reply(widget, ticket_id, "Sent through replica A.", replica_a, database,
+                           production.api_token)
         widget.wait_until(lambda: len(widget.staff_texts()) >= 2)
     finally:
         widget.close()
@@ -93,7 +95,7 @@ def replica_keeping_its_emits(production, production_database_url, tmp_path):
         server = subprocess.Popen(
             [sys.executable, "-m", "bot.rasa_runtime", "run", "--model", str(MODELS_DIR),
              "--endpoints", str(endpoints), "--credentials", "credentials.yml",
-             "--port", str(port), "--enable-api"],
+             "--port", str(port), "--enable-api", "--auth-token", production.api_token],
             cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -112,9 +114,10 @@ def test_without_the_shared_manager_a_reply_relayed_elsewhere_is_lost(
     replica_a, database = production.replica_urls[0], production_database_url
     widget, ticket_id = _widget_with_a_ticket(replica_keeping_its_emits, database)
     try:
-        _relay_staff_reply(widget, ticket_id, "Sent through replica A.", replica_a, database)
+        _relay_staff_reply(widget, ticket_id, "Sent through replica A.", replica_a, database,
+                           production.api_token)
         _relay_staff_reply(widget, ticket_id, "Sent through replica C.",
-                           replica_keeping_its_emits, database)
+                           replica_keeping_its_emits, database, production.api_token)
         widget.wait_until(lambda: widget.staff_texts())
     finally:
         widget.close()

@@ -11,6 +11,7 @@ import contextlib
 import os
 from pathlib import Path
 import random
+import secrets
 import signal
 import socket
 import subprocess
@@ -63,6 +64,9 @@ class AssistantProcess:
         self._env = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT), TF_CPP_MIN_LOG_LEVEL="2",
                          DATABASE_URL=self.database_url)
         self._env.pop("SENTRY_DSN", None)  # a developer's Sentry; a test may pass its own
+        # Rasa's HTTP API answers only with this token (`?token=`), as in every run mode.
+        self.api_token = secrets.token_urlsafe(16)
+        self._env["RASA_TOKEN"] = self.api_token
         self._env.update(extra_env or {})
         self._process: Optional[subprocess.Popen] = None
         self._production = (["--production", "--replicas", str(replicas)]

@@ -103,3 +103,21 @@ def test_satisfaction_is_kept_with_the_latest_closed_ticket(database_url):
     assert tickets.record_satisfaction("conv-5", False, database_url) == second
     assert tickets.get_ticket(second, database_url).satisfied is False
     assert tickets.get_ticket(first, database_url).satisfied is None
+
+
+def test_a_long_resident_message_reaches_the_ticket_whole_in_parts(database_url):
+    ticket_id = tickets.open_ticket("conv-long", "rest", "ja", "a", database_url=database_url)
+    # a My Number across the first part's end is masked before the message is cut
+    head = "あ" * (tickets.MAX_TEXT_LENGTH - 6)
+    message = f"{head}{MY_NUMBER} " + "い" * 9000 + "\0おわり"
+    assert tickets.add_resident_message("conv-long", message, database_url) == ticket_id
+    parts = [m.text for m in tickets.get_ticket(ticket_id, database_url).messages]
+    assert all(len(part) <= tickets.MAX_TEXT_LENGTH for part in parts)
+    assert "".join(parts) == f"{head}[個人番号] " + "い" * 9000 + "\ufffdおわり"
+
+
+def test_a_staff_reply_over_the_limit_is_refused_not_cut(database_url):
+    ticket_id = tickets.open_ticket("conv-staff", "rest", "ja", "a", database_url=database_url)
+    with pytest.raises(tickets.TicketError):
+        tickets.add_staff_reply(ticket_id, "sato", "x" * (tickets.MAX_TEXT_LENGTH + 1),
+                                database_url)
