@@ -1,8 +1,11 @@
 """Staff accounts, signing in with throttling, and server-side sessions.
 
-Throttling: after MAX_FAILURES wrong passwords for one account (or MAX_ADDRESS_FAILURES from one
-address) within THROTTLE_WINDOW, and since the last successful login, further attempts are
-refused without checking the password until the window has passed.
+Throttling: after MAX_FAILURES wrong passwords for one account from one address (or
+MAX_ADDRESS_FAILURES from one address, whatever the account) within THROTTLE_WINDOW, and since
+the last successful login there, further attempts are refused without checking the password
+until the window has passed. Counted per account *and* address, so that a stranger guessing
+elsewhere cannot lock a member of staff out. Each attempt is recorded before it is counted, so
+parallel guesses cannot slip past the limit while one another's are being checked.
 """
 
 from dataclasses import dataclass
@@ -59,15 +62,19 @@ def add_user(name: str, password: str, database_url: str = "") -> None:
         db.add(StaffUser(name=name, password_hash=hash_password(password)))
 
 
-def _recent_failures(db, column, value, since: datetime) -> int:
+def _recent_failures(db, since: datetime, address: str, name: Optional[str] = None) -> int:
+    """Failed attempts (those still being checked included) since `since` and the last success
+    from this address (for this account, when `name` is given)."""
+    where = [LoginAttempt.address == address]
+    if name is not None:
+        where.append(LoginAttempt.name == name)
     last_success = (db.query(LoginAttempt.created_at)
-                    .filter(column == value, LoginAttempt.success.is_(True))
+                    .filter(*where, LoginAttempt.success.is_(True))
                     .order_by(LoginAttempt.created_at.desc()).limit(1).scalar())
     if last_success is not None:
         since = max(since, as_utc(last_success))
-    return (db.query(LoginAttempt)
-            .filter(column == value, LoginAttempt.success.is_(False),
-                    LoginAttempt.created_at > since).count())
+    return db.query(LoginAttempt).filter(*where, LoginAttempt.success.is_(False),
+                                         LoginAttempt.created_at > since).count()
 
 
 def _hash_token(token: str) -> str:
@@ -76,17 +83,21 @@ def _hash_token(token: str) -> str:
 
 def log_in(name: str, password: str, address: str, database_url: str = "") -> LoginResult:
     since = now() - THROTTLE_WINDOW
+    with session_scope(database_url) as db:  # committed: parallel attempts count this one
+        attempt = LoginAttempt(name=name, address=address, success=False)
+        db.add(attempt)
+        db.flush()
+        attempt_id = attempt.id
     with session_scope(database_url) as db:
-        if (_recent_failures(db, LoginAttempt.name, name, since) >= MAX_FAILURES
-                or _recent_failures(db, LoginAttempt.address, address, since)
-                >= MAX_ADDRESS_FAILURES):
+        if (_recent_failures(db, since, address, name) > MAX_FAILURES
+                or _recent_failures(db, since, address) > MAX_ADDRESS_FAILURES):
+            db.query(LoginAttempt).filter_by(id=attempt_id).delete()  # never checked
             return LoginResult("throttled")
         user = db.query(StaffUser).filter_by(name=name).first()
         ok = verify_password(password, user.password_hash if user else UNKNOWN_USER_HASH)
-        ok = ok and user is not None
-        db.add(LoginAttempt(name=name, address=address, success=ok))
-        if not ok:
+        if not (ok and user is not None):
             return LoginResult("wrong")
+        db.query(LoginAttempt).filter_by(id=attempt_id).update({LoginAttempt.success: True})
         token = secrets.token_urlsafe(32)
         db.add(StaffSession(token_hash=_hash_token(token), staff_name=user.name,
                             csrf_token=secrets.token_urlsafe(32),

@@ -72,8 +72,11 @@ def _database(request: web.Request) -> str:
 
 
 def _safe_next(target: Optional[str]) -> str:
-    """Only a path on this site: never an open redirect to another one."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+    """Only a path on this site: never an open redirect to another one. Browsers drop tabs and
+    line breaks from a URL and read a backslash as a slash, so "/\t/evil.example" would go
+    to //evil.example: only printable characters other than spaces and backslashes pass."""
+    if (target and target.startswith("/") and not target.startswith("//")
+            and all(ch.isprintable() and not ch.isspace() and ch != "\\" for ch in target)):
         return target
     return "/tickets"
 

@@ -1,0 +1,58 @@
+"""Attacks on the staff console's sign-in: redirects out of the site, guessing passwords in
+parallel, and locking a member of staff out from elsewhere."""
+
+import asyncio
+
+import pytest
+
+from bot.staff import accounts
+from tests.unit.test_staff_console import (PASSWORD, console, csrf_of, database_url,  # noqa: F401
+                                           log_in, rasa)
+
+ELSEWHERE = "203.0.113.9"  # a stranger's address (TEST-NET-3)
+
+
+@pytest.mark.parametrize("target", [
+    "//evil.example/", "/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example",
+    "/\\evil.example", "\\\\evil.example", "/ /evil.example", "https://evil.example/",
+    "/\u2028/evil.example", "/\x00/evil.example", "javascript:alert(1)", "",
+])
+async def test_signing_in_never_redirects_off_the_site(console, target):
+    token = csrf_of(await (await console.get("/login")).text())
+    response = await console.post("/login", data={"csrf_token": token, "name": "hanako",
+                                                  "password": PASSWORD, "next": target},
+                                  allow_redirects=False)
+    assert response.status == 302
+    assert response.headers["Location"] == "/tickets"
+
+
+async def test_a_path_on_the_site_is_kept_after_signing_in(console):
+    token = csrf_of(await (await console.get("/login")).text())
+    response = await console.post("/login", data={"csrf_token": token, "name": "hanako",
+                                                  "password": PASSWORD,
+                                                  "next": "/tickets/7?view=all"},
+                                  allow_redirects=False)
+    assert response.headers["Location"] == "/tickets/7?view=all"
+
+
+async def test_parallel_guesses_get_no_more_tries_than_sequential_ones(console):
+    guesses = await asyncio.gather(*(log_in(console, password=f"guess-{i}")
+                                     for i in range(3 * accounts.MAX_FAILURES)))
+    statuses = sorted(response.status for response in guesses)
+    assert statuses.count(401) == accounts.MAX_FAILURES
+    assert statuses.count(429) == 2 * accounts.MAX_FAILURES
+    assert (await log_in(console)).status == 429  # even the right password waits now
+
+
+async def test_a_stranger_guessing_elsewhere_cannot_lock_staff_out(console, database_url):
+    for attempt in range(4 * accounts.MAX_FAILURES):
+        accounts.log_in("hanako", f"guess-{attempt}", ELSEWHERE, database_url)
+    assert accounts.log_in("hanako", "guess", ELSEWHERE, database_url).outcome == "throttled"
+    assert (await log_in(console)).status == 302  # hanako, from her own desk
+
+
+async def test_one_address_guessing_many_accounts_is_throttled(database_url):
+    outcomes = [accounts.log_in(f"user-{i}", "guess", ELSEWHERE, database_url).outcome
+                for i in range(accounts.MAX_ADDRESS_FAILURES + 3)]
+    assert outcomes.count("wrong") == accounts.MAX_ADDRESS_FAILURES
+    assert outcomes[-1] == "throttled"
