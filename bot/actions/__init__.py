@@ -11,10 +11,11 @@ from bot.actions.faq import ActionAnswerFaq, ActionRecordFeedback  # noqa: E402
 from bot.actions.handoff import (ActionAskHandoffSummary, ActionOpenTicket,  # noqa: E402
                                  ActionRecordSatisfaction, ActionRelayStaffReplies,
                                  ActionResumeConversation, ActionStartHandoff)
+from bot.actions.long_message import ActionMessageTooLong  # noqa: E402
 from bot.actions.shelters import ActionNearestSites  # noqa: E402
 
 __all__ = ["ActionAnswerFaq", "ActionAskHandoffSummary", "ActionEmergencyHelp",
-           "ActionEmergencyPhraseCard", "ActionNearestSites", "ActionOpenTicket",
-           "ActionRecordFeedback", "ActionRecordSatisfaction", "ActionRelayStaffReplies",
-           "ActionResumeConversation", "ActionStartHandoff", "ActionSubscribeAlerts",
-           "ActionUnsubscribeAlerts"]
+           "ActionEmergencyPhraseCard", "ActionMessageTooLong", "ActionNearestSites",
+           "ActionOpenTicket", "ActionRecordFeedback", "ActionRecordSatisfaction",
+           "ActionRelayStaffReplies", "ActionResumeConversation", "ActionStartHandoff",
+           "ActionSubscribeAlerts", "ActionUnsubscribeAlerts"]

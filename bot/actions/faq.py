@@ -75,7 +75,7 @@ def _answer(dispatcher: CollectingDispatcher, tracker: Tracker, faq: Faq, langua
             SlotSet(MISSES_SLOT, 0)]
 
 
-def _staff_button(language: str) -> Dict[str, str]:
+def staff_button(language: str) -> Dict[str, str]:
     return {"title": text("button_talk_to_staff", language), "payload": "/request_human"}
 
 
@@ -140,7 +140,7 @@ def _no_answer(dispatcher: CollectingDispatcher, question: str, language: str,
         lines.append(text("next_step_foreign_residents", language))
     buttons = [{"title": faq.title_in(language),
                 "payload": f'/ask_question{{"faq_id": "{faq.id}"}}'} for faq in related]
-    dispatcher.utter_message(text="\n".join(lines), buttons=buttons + [_staff_button(language)])
+    dispatcher.utter_message(text="\n".join(lines), buttons=buttons + [staff_button(language)])
 
 
 class ActionAnswerFaq(Action):
@@ -183,7 +183,7 @@ class ActionAnswerFaq(Action):
         if intent == "nlu_fallback":  # nothing to understand ("。。。"): ask to rephrase
             dispatcher.utter_message(text=text("not_understood", language), buttons=[
                 {"title": text("button_menu", language), "payload": "/help"},
-                _staff_button(language)])
+                staff_button(language)])
         else:
             _no_answer(dispatcher, question, language,
                        reading.faqs if reading.decision == "related" else [])
@@ -211,5 +211,5 @@ class ActionRecordFeedback(Action):
             dispatcher.utter_message(text=text("feedback_thanks", language))
         else:
             dispatcher.utter_message(text=text("feedback_sorry", language),
-                                     buttons=[_staff_button(language)])
+                                     buttons=[staff_button(language)])
         return [SlotSet(LAST_FAQ_SLOT, None)]

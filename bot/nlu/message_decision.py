@@ -6,6 +6,8 @@ matches with their calibrated confidence (the same knowledge/ the action server 
 reloaded on edits). It decides:
 
 - an emergency, a My Number warning, punctuation alone: already decided, kept;
+- a message over the length limit (bot.nlu.message_length): `message_too_long`, whatever was
+  read of it, unless that is an emergency;
 - `choose_language` only for a request ("English please", "中文で", the picker's button): a
   language named inside a question ("a doctor who speaks Vietnamese") is part of the question;
 - a meta intent (greet, thanks, help, alerts, the phrase card, a shelter search, staff…) when
@@ -42,10 +44,12 @@ from bot.knowledge.faq_search import FAQ_OUTPUT, FaqMatch, match_question
 from bot.knowledge.served import served_knowledge
 from bot.langid import detect
 from bot.langid.language_requests import find_requested_language
+from bot.message_limits import TOO_LONG
 
 QUESTION, FALLBACK, CHOOSE_LANGUAGE = "ask_question", "nlu_fallback", "choose_language"
 # Decided before this component; kept as they are.
-DECIDED = {"report_emergency", "shared_my_number"}
+EMERGENCY = "report_emergency"
+DECIDED = {EMERGENCY, "shared_my_number"}
 # A language name that, with the words of a request, is most of the message is a request for
 # it ("English please", "日本語でお願いします").
 LANGUAGE_REQUEST_SHARE = 0.5
@@ -255,6 +259,9 @@ class MessageDecider(GraphComponent, IntentClassifier):
             if text.startswith("/"):  # a button's payload names its own intent
                 continue
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            if message.get(TOO_LONG) and intent != EMERGENCY:
+                self._apply(message, Decision(TOO_LONG, 1.0))
+                continue
             ranking = [(r[INTENT_NAME_KEY], r[PREDICTED_CONFIDENCE_KEY])
                        for r in message.get(INTENT_RANKING_KEY) or []]
             hazard = any(e.get("entity") == HAZARD_ENTITY for e in message.get(ENTITIES) or [])

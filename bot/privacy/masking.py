@@ -1,9 +1,13 @@
 """Masks My Numbers, phone numbers and e-mail addresses in text residents write.
 
-A My Number (個人番号) is 12 digits whose last digit is a check digit; residents type it with
-spaces or hyphens, in full-width digits too. Only numbers whose check digit is right are
-treated as My Numbers, so other 12-digit numbers (a receipt number) are left readable.
-Digits after a decimal point are never personal data: a payload such as
+A My Number (個人番号) is 12 digits whose last digit is a check digit. Residents write it in
+every form a keyboard or an input method produces: full-width or kanji digits, grouped by
+spaces (ideographic, non-breaking, several), hyphens and dashes (the minus sign − that Japanese
+input methods often give, ー, en and em dashes, " - "), dots, slashes, ・, commas, even
+zero-width spaces. A 12-digit number is a My Number when its check digit is right, or when the
+words before it say it is one, in any of the six languages ("マイナンバーは…", "my number
+is…": a mistyped My Number is still one); other 12-digit numbers (a receipt number) stay
+readable. Digits after a decimal point are never personal data: a payload such as
 `/share_location{"latitude": 35.604712345678, …}` stays intact.
 """
 
@@ -15,9 +19,22 @@ MY_NUMBER_MASK = "[個人番号]"
 PHONE_MASK = "[電話番号]"
 EMAIL_MASK = "[メール]"
 
-_SEPARATOR = r"[\s\-‐－ー―]?"
+# Between two digits: up to three of spaces, zero-width characters, hyphens and dashes,
+# dots, slashes, commas and underscores ("1234 - 5678", "1234・5678", "1234\u200b5678").
+_SEPARATOR = (r"[\s\u200b-\u200d\u2060\ufeff\-\u2010-\u2015\u2212\u2043\u30fc\ufe58\ufe63"
+              r".\u3002\u30fb\u00b7/,_]{0,3}")
 _NOT_IN_A_NUMBER = r"(?<!\d)(?<!\d\.)"  # nor in a decimal fraction (coordinates)
 _TWELVE_DIGITS = re.compile(_NOT_IN_A_NUMBER + r"(?:\d" + _SEPARATOR + r"){11}\d(?!\d)")
+# Kanji digits, which an input method may give ("一二三四…"); one character for one.
+_KANJI_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# Words that introduce a My Number, up to a few characters before it ("マイナンバーは",
+# "My Number: ", "제 마이넘버는 ", "số định danh cá nhân là ").
+_INTRODUCED = re.compile(
+    r"(?:マイナンバー|まいなんばー|マイナ番号|個人番号|こじんばんごう|my\s*number|"
+    r"个人编号|個人編號|个人番号|個人號碼|个人号码|마이\s*넘버|개인\s*번호|"
+    r"m[aã] s[oố] c[aá] nh[aâ]n|m[aã] s[oố] đ[iị]nh danh|s[oố] đ[iị]nh danh)"
+    r"\D{0,12}$", re.IGNORECASE)
+_CONTEXT = 40  # characters before a number where its introduction is looked for
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Japanese numbers start with 0 and have 10 or 11 digits (03-1234-5678, 090 1234 5678,
 # 0120-95-0178); international ones start with + (+81 90-1234-5678).
@@ -46,13 +63,22 @@ def _fold_char(ch: str) -> str:
 
 
 def _fold_digits(text: str) -> str:
-    """Full-width digits and hyphens to ASCII, keeping every character's position."""
-    return "".join(_fold_char(ch) for ch in text)
+    """Full-width and kanji digits, hyphens and spaces to ASCII, keeping every position."""
+    return "".join(_fold_char(ch) for ch in text).translate(_KANJI_DIGITS)
+
+
+def _is_decimal_fraction(written: str) -> bool:
+    """"35.6047123456": digits around a single dot are a number with decimals."""
+    return re.sub(r"\d", "", written) == "."
 
 
 def _my_number_spans(folded: str):
     for match in _TWELVE_DIGITS.finditer(folded):
-        if is_my_number(re.sub(r"\D", "", match.group(0))):
+        written = match.group(0)
+        if _is_decimal_fraction(written):
+            continue
+        introduced = _INTRODUCED.search(folded[max(0, match.start() - _CONTEXT):match.start()])
+        if introduced or is_my_number(re.sub(r"\D", "", written)):
             yield match.start(), match.end()
 
 

@@ -18,6 +18,7 @@ event and writes its exception as a masked traceback without local variables.
 """
 
 from functools import wraps
+import logging
 import sys
 import traceback
 from typing import Any, Dict
@@ -26,9 +27,12 @@ from bot.privacy.masking import mask_personal_data, mask_strings
 
 
 def _mask_text_of(message: Any) -> None:
-    """Masks a UserMessage's or a UserUttered event's text and its parse result's copy."""
+    """Masks a UserMessage's or a UserUttered event's text, its metadata (a REST client sends
+    any JSON there) and its parse result's copy."""
     if message.text:
         message.text = mask_personal_data(message.text)
+    if getattr(message, "metadata", None):
+        message.metadata = mask_strings(message.metadata)
     # The HTTP API may send its own parse result; it carries the text too.
     parse_data = message.parse_data
     if isinstance(parse_data, dict) and isinstance(parse_data.get("text"), str):
@@ -87,6 +91,30 @@ def _mask_structured_logs() -> None:
     log_utils._anonymizer = anonymizer
 
 
+def _mask_log_records() -> None:
+    """Every standard-library log record (Rasa's own "Failed to run custom action" error with the
+    whole conversation on one line, sanic's, any library's) is masked as it is created, whatever
+    logger or handler writes it; its exception, too, as text."""
+    make_record = logging.getLogRecordFactory()
+
+    def masked_record(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = make_record(*args, **kwargs)
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed call; logging reports it when the record is written
+            return record
+        masked = mask_personal_data(message)
+        if masked != message:
+            record.msg, record.args = masked, ()
+        if record.exc_info and record.exc_info[0] is not None:
+            record.exc_text = mask_personal_data("".join(
+                traceback.format_exception(*record.exc_info)).rstrip("\n"))
+        return record
+
+    logging.setLogRecordFactory(masked_record)
+
+
 def install() -> None:
     _mask_user_message_text()
     _mask_structured_logs()
+    _mask_log_records()

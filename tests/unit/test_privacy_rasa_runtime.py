@@ -22,9 +22,11 @@ def installed(monkeypatch):
 
     monkeypatch.setattr(UserMessage, "__init__", UserMessage.__init__)
     monkeypatch.setattr(log_utils, "_anonymizer", log_utils._anonymizer)
+    factory = logging.getLogRecordFactory()
     personal_data.install()
     yield
     structlog.reset_defaults()
+    logging.setLogRecordFactory(factory)
 
 
 def test_user_message_is_masked_on_arrival_and_payloads_stay(installed):
@@ -85,3 +87,34 @@ def test_an_emergency_still_wins():
 
 def test_diets_guess_without_the_mask_is_set_aside():
     assert _classified("私の番号です", MY_NUMBER_INTENT) == ("greet", ["greet"])
+
+
+def test_metadata_of_a_message_is_masked_on_arrival(installed):
+    from rasa.core.channels.channel import UserMessage
+
+    message = UserMessage("hello", sender_id="u1", metadata={
+        "note": "マイナンバー 1234−5678−9018", "nested": [{"phone": "090-1234-5678"}], "n": 3})
+    assert message.metadata == {"note": f"マイナンバー {MY_NUMBER_MASK}",
+                                "nested": [{"phone": PHONE_MASK}], "n": 3}
+
+
+def test_every_standard_log_record_is_masked_with_its_traceback(installed):
+    records = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            records.append(self.format(record))
+
+    logger = logging.getLogger("rasa.core.actions.action")
+    handler = Keep()
+    logger.addHandler(handler)
+    try:
+        try:
+            raise ValueError(f"tracker holds {MY_NUMBER}")
+        except ValueError:
+            logger.exception("Failed to run custom action for %s", f"text {MY_NUMBER}")
+    finally:
+        logger.removeHandler(handler)
+    (written,) = records
+    assert written.count(MY_NUMBER_MASK) == 2
+    assert "9018" not in written and "Traceback" in written
