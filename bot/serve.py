@@ -10,7 +10,7 @@ tracker store, Redis lock store; bot/serve_production.py), which lets `--replica
 (ports `--port` to `--port`+N-1) share the conversations.
 
 Closed by default: every server listens on loopback unless `--host` (BIND_HOST) opens the
-resident-facing ones; Rasa's HTTP API always needs the token of bot/api_token.py, the action
+resident-facing ones; Rasa's HTTP API always needs the token of bot/runtime_secrets.py, the action
 server stays on loopback, and browsers may call Rasa only from the widget's origins.
 """
 
@@ -27,7 +27,7 @@ import urllib.request
 
 import yaml
 
-from bot.api_token import rasa_api_token
+from bot.runtime_secrets import rasa_api_token
 from bot.model_store import ensure_model, rasa_environment
 from bot.paths import PROJECT_ROOT, RUNTIME_DIR
 from bot.serve_production import prepare_production

@@ -21,7 +21,7 @@ from sanic.request import Request
 MAX_SENDER_LENGTH = 128
 
 
-def _is_text(value: Any) -> bool:
+def is_text(value: Any) -> bool:
     """A string that is valid Unicode (JSON escapes can make lone surrogates)."""
     if not isinstance(value, str):
         return False
@@ -44,14 +44,14 @@ class RestInput(rest.RestInput):
 
     async def _extract_sender(self, request: Request) -> Optional[Text]:
         sender = _body(request).get("sender")
-        if not _is_text(sender) or not sender.strip() or len(sender) > MAX_SENDER_LENGTH:
+        if not is_text(sender) or not sender.strip() or len(sender) > MAX_SENDER_LENGTH:
             raise InvalidUsage(f'"sender" must be a string of 1 to {MAX_SENDER_LENGTH} '
                                "characters identifying the conversation.")
         return sender
 
     def _extract_message(self, request: Request) -> Optional[Text]:
         message = _body(request).get("message")
-        if not _is_text(message):
+        if not is_text(message):
             raise InvalidUsage('"message" must be a string of Unicode text.')
         return message
 

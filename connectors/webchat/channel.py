@@ -15,28 +15,58 @@ console's API call reached. When SOCKETIO_REDIS_URL is set, the replicas' socket
 share their emits through Redis (python-socketio's AsyncRedisManager): each replica publishes
 what it emits (to a conversation's room), and every replica delivers it to the sockets of that
 room it holds. Without the setting emits stay in the process, so one server needs no Redis.
+
+Identity comes from the server, not the browser. Rasa's channel takes the conversation id the
+browser sends: any socket that sent another resident's id joined their room (their replies and
+staff messages) and could write into their conversation. Here the server issues each new
+conversation's id, signed (WEBCHAT_SESSION_SECRET, bot/runtime_secrets.py); a browser continues
+a conversation only with an id it was given, and its messages always go to the conversation
+bound to its socket, whatever the message says. Events that are not a text message are dropped.
 """
 
+import hashlib
+import hmac
 import inspect
+import logging
 import os
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 import uuid
 
 from rasa.core.channels.channel import UserMessage
-from rasa.core.channels.socketio import SocketIOInput
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 from socketio import AsyncRedisManager, AsyncServer
 
-_MAX_SESSION_ID_LENGTH = 128
+from bot.runtime_secrets import runtime_secret
+from connectors.rest import is_text
+
+logger = logging.getLogger(__name__)
+
 SHARED_EMITS_SETTING = "SOCKETIO_REDIS_URL"
+SESSION_SECRET_SETTING = "WEBCHAT_SESSION_SECRET"
 
 
-def session_id_from(data: Any) -> Text:
-    """The conversation id the browser asks to continue, or a new one if it sent none usable."""
-    session_id = data.get("session_id") if isinstance(data, dict) else None
-    if isinstance(session_id, str) and 0 < len(session_id) <= _MAX_SESSION_ID_LENGTH:
-        return session_id
-    return uuid.uuid4().hex
+class SessionIds:
+    """Conversation ids "<random>.<signature>": issued here, recognised when they come back."""
+
+    def __init__(self, secret: Text):
+        self._key = secret.encode("utf-8")
+
+    def _signature(self, random_part: Text) -> Text:
+        return hmac.new(self._key, random_part.encode("ascii"), hashlib.sha256).hexdigest()[:32]
+
+    def issue(self) -> Text:
+        random_part = uuid.uuid4().hex
+        return f"{random_part}.{self._signature(random_part)}"
+
+    def session_id_from(self, data: Any) -> Text:
+        """The conversation the browser continues, if it was issued here; else a new one."""
+        asked = data.get("session_id") if isinstance(data, dict) else None
+        if isinstance(asked, str) and asked.isascii() and asked.count(".") == 1:
+            random_part, signature = asked.split(".")
+            if hmac.compare_digest(signature, self._signature(random_part)):
+                return asked
+        return self.issue()
 
 
 def share_emits_through_redis(sio: AsyncServer, redis_url: Text) -> None:
@@ -58,14 +88,29 @@ class WebchatInput(SocketIOInput):
         if os.environ.get(SHARED_EMITS_SETTING):
             share_emits_through_redis(sio, os.environ[SHARED_EMITS_SETTING])
 
-        # Registering the event again replaces Rasa's handler of the same name.
+        session_ids = SessionIds(runtime_secret(SESSION_SECRET_SETTING))
+
+        # Registering an event again replaces Rasa's handler of the same name.
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Optional[Dict]) -> None:
-            session_id = session_id_from(data)
+            session_id = session_ids.session_id_from(data)
+            await sio.save_session(sid, {"session_id": session_id}, namespace=self.namespace)
             if self.session_persistence:
                 joined = sio.enter_room(sid, session_id, namespace=self.namespace)
                 if inspect.isawaitable(joined):
                     await joined
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def handle_message(sid: Text, data: Any) -> None:
+            session_id = (await sio.get_session(sid, namespace=self.namespace)).get("session_id")
+            text = data.get("message") if isinstance(data, dict) else None
+            if not session_id or not is_text(text):
+                logger.warning("Dropped a socket.io event that is not a text message of a "
+                               "requested session.")
+                return
+            sender_id = session_id if self.session_persistence else sid
+            await on_new_message(UserMessage(text, SocketIOOutput(sio, self.bot_message_evt),
+                                             sender_id, input_channel=self.name()))
 
         return blueprint

@@ -257,7 +257,7 @@ def test_the_line_webhook_reads_a_signed_body_whatever_its_content_type(assistan
 
 @pytest.fixture
 def widget(assistant):
-    client = WidgetClient(assistant.base_url, _sender("socketio"), _TIMEOUT_S)
+    client = WidgetClient(assistant.base_url, _TIMEOUT_S)
     yield client
     client.close()
 

@@ -10,7 +10,6 @@ import itertools
 import re
 import sqlite3
 import unicodedata
-import uuid
 
 import pytest
 import requests
@@ -27,7 +26,7 @@ pytestmark = pytest.mark.server
 
 
 def _widget(assistant: Assistant) -> WidgetClient:
-    return WidgetClient(assistant.base_url, f"privacy-socketio-{uuid.uuid4().hex[:12]}", 60)
+    return WidgetClient(assistant.base_url, 60)
 
 MY_NUMBER = "123456789018"  # check digit 8 is right for 12345678901
 WRITTEN_FORMS = ["123456789018", "1234 5678 9018", "1234-5678-9018", "１２３４５６７８９０１８",

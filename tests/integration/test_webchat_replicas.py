@@ -17,7 +17,6 @@ import subprocess
 import sys
 import time
 from typing import Tuple
-import uuid
 
 import pytest
 import yaml
@@ -57,7 +56,7 @@ def _relay_staff_reply(widget: WidgetClient, ticket_id: int, text: str, replica_
 
 def _widget_with_a_ticket(replica_url: str, database: str) -> Tuple[WidgetClient, int]:
     """A widget on `replica_url` that greeted the assistant, now handled by staff."""
-    widget = WidgetClient(replica_url, f"webchat-replicas-{uuid.uuid4().hex[:12]}", _TIMEOUT_S)
+    widget = WidgetClient(replica_url, _TIMEOUT_S)
     greeting = Assistant(replica_url, database).text_of("utter_greet", "en")
     assert widget.say("hello") == greeting
     ticket_id = tickets.open_ticket(widget.session_id, "socketio", "en", "needs a person",

@@ -8,8 +8,10 @@ import socketio
 
 
 class WidgetClient:
-    def __init__(self, base_url: str, session_id: str, timeout_s: float):
-        self.session_id = session_id
+    """`session_id`: the conversation to continue, as a reloaded widget asks for it; the server
+    keeps it only if it issued it, else starts a new one (`self.session_id` is the one it gave)."""
+
+    def __init__(self, base_url: str, timeout_s: float, session_id: str = ""):
         self.timeout_s = timeout_s
         self.bot_messages: List[dict] = []
         confirmed: List[dict] = []
@@ -17,8 +19,9 @@ class WidgetClient:
         self.sio.on("bot_uttered", self.bot_messages.append)
         self.sio.on("session_confirm", confirmed.append)
         self.sio.connect(base_url, transports=["polling"], wait_timeout=timeout_s)
-        self.sio.emit("session_request", {"session_id": session_id})
+        self.sio.emit("session_request", {"session_id": session_id or None})
         self.wait_until(lambda: confirmed)
+        self.session_id = confirmed[0]
 
     def wait_until(self, condition: Callable[[], object]) -> None:
         deadline = time.monotonic() + self.timeout_s
