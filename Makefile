@@ -18,8 +18,9 @@ run-prod: venv
 	@scripts/ensure_test_services.sh
 	$(PY) -m bot serve --production --replicas 2
 
-## Set everything up (PostgreSQL, Redis, Chromium included) and run every test.
+## Set everything up (PostgreSQL, Redis, Chromium included), lint (ruff.toml) and run every test.
 test: venv
+	$(PY) -m ruff check .
 	@scripts/ensure_test_services.sh
 	$(PY) -m bot model ensure
 	$(PY) -m pytest

@@ -191,7 +191,8 @@ def _table(report: dict) -> str:
     if targets:
         lines.append(
             f"Targets at {targets['users']} users: throughput {targets['throughput_ratio']} × "
-            f"stock (≥ {TARGET_THROUGHPUT_RATIO}: {'met' if targets['throughput_ratio_met'] else 'NOT met'}), "
+            f"stock (≥ {TARGET_THROUGHPUT_RATIO}: "
+            f"{'met' if targets['throughput_ratio_met'] else 'NOT met'}), "
             f"p95 {targets['p95_ms']} ms (≤ {TARGET_P95_MS:g} ms: "
             f"{'met' if targets['p95_met'] else 'NOT met'})")
     return "\n".join(lines)

@@ -3,11 +3,12 @@ console, started together and stopped together.
 
 `python -m bot serve` trains the model if its inputs changed, starts the rasa-sdk action server,
 then Rasa (REST, socket.io and LINE channels), the web server of the website chat widget (its
-files and a demo page) and the staff console, waits until all answer, prints how to talk to the assistant, and on Ctrl-C (or
-SIGTERM) stops them all. `--shell` runs `rasa shell` instead of the HTTP servers, for chatting in
-the terminal. `--production` uses the stores of docker-compose.yml instead of SQLite (PostgreSQL
-tracker store, Redis lock store; bot/serve_production.py), which lets `--replicas N` Rasa servers
-(ports `--port` to `--port`+N-1) share the conversations.
+files and a demo page) and the staff console, waits until all answer, prints how to talk to
+the assistant, and on Ctrl-C (or SIGTERM) stops them all. `--shell` runs `rasa shell` instead
+of the HTTP servers, for chatting in the terminal. `--production` uses the stores of
+docker-compose.yml instead of SQLite (PostgreSQL tracker store, Redis lock store;
+bot/serve_production.py), which lets `--replicas N` Rasa servers (ports `--port` to
+`--port`+N-1) share the conversations.
 
 Closed by default: every server listens on loopback unless `--host` (BIND_HOST) opens the
 resident-facing ones; Rasa's HTTP API always needs the token of bot/runtime_secrets.py, the action
@@ -134,8 +135,8 @@ def serve(port: int, actions_port: int, webchat_port: int, console_port: int,
         )
         processes.append(actions)
         _wait_until_up(f"http://127.0.0.1:{actions_port}/health", actions, "The action server")
-        rasa_command = [python, "-m", "bot.rasa_runtime", "shell" if shell else "run", "--model", str(model),
-                        "--endpoints", str(endpoints)]
+        rasa_command = [python, "-m", "bot.rasa_runtime", "shell" if shell else "run",
+                        "--model", str(model), "--endpoints", str(endpoints)]
         if shell:
             return subprocess.call(rasa_command, cwd=PROJECT_ROOT, env=env)
         rasa_servers = [

@@ -1,4 +1,5 @@
-"""Custom actions served by the rasa-sdk action server (`rasa run actions --actions bot.actions`)."""
+"""Custom actions served by the rasa-sdk action server (`python -m rasa_sdk --actions
+bot.actions`)."""
 
 from bot.monitoring import init_sentry
 

@@ -5,9 +5,10 @@ and carries on: a question asked while the action server is down (connection ref
 timeout, a 5xx answer) gets no reply at all, and the resident waits for nothing. This keeps
 Rasa's handling (the error is logged, and reaches Sentry when SENTRY_DSN is set) and adds the
 `service_unavailable` text (bot/i18n/outages.yml: the prefecture's phone number, 119 and 110)
-in the conversation's language, once per turn, after the action that failed. Actions Rasa runs for itself (slot validation) fail
-quietly as before: their turn's own action will fail too and apologise. Nothing is said while
-the conversation is paused (staff have it; their console reports its own failures).
+in the conversation's language, once per turn, after the action that failed. Actions Rasa
+runs for itself (slot validation) fail quietly as before: their turn's own action will fail
+too and apologise. Nothing is said while the conversation is paused (staff have it; their
+console reports its own failures).
 
 A hung action server (accepting the call, never answering) counts as down after
 ACTION_SERVER_TIMEOUT_S seconds (30 by default): Rasa's own bound is five minutes of silence.

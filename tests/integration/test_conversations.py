@@ -143,5 +143,5 @@ def test_every_reply_text_is_in_the_chosen_language(assistant, language):
     sender = _sender("all")
     assistant.say(sender, "/choose_language" + json.dumps({"language": language}))
     for payload in ("/help", "/greet", "/thank", "/goodbye", "/bot_challenge"):
-        for text in _texts(assistant.say(sender, payload)):
-            assert detect(text).language == ("ja" if language == "ja-easy" else language), text
+        for reply in _texts(assistant.say(sender, payload)):
+            assert detect(reply).language == ("ja" if language == "ja-easy" else language), reply

@@ -6,8 +6,7 @@ import asyncio
 import pytest
 
 from bot.staff import accounts
-from tests.unit.test_staff_console import (PASSWORD, console, csrf_of, database_url,  # noqa: F401
-                                           log_in, rasa)
+from tests.unit.test_staff_console import PASSWORD, csrf_of, log_in
 
 ELSEWHERE = "203.0.113.9"  # a stranger's address (TEST-NET-3)
 

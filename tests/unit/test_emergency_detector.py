@@ -1,7 +1,6 @@
 """The emergency red flags on the team's evaluation sets, and the eval command's contract."""
 
 import json
-from pathlib import Path
 
 import pytest
 

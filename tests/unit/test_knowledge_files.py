@@ -2,7 +2,6 @@
 
 from datetime import date
 from pathlib import Path
-import textwrap
 import time
 
 import pytest

@@ -67,8 +67,8 @@ def test_a_completion_overtaken_by_a_later_edit_is_dropped(tmp_path):
 
 
 def _results(index, queries):
-    return [[(h.id, h.score, dict(h.evidence)) for h in index.search(q, language=l, top_k=5)]
-            for l, q in queries]
+    return [[(h.id, h.score, dict(h.evidence)) for h in index.search(q, language=lang, top_k=5)]
+            for lang, q in queries]
 
 
 def test_with_the_real_faqs_an_edit_is_served_and_then_equals_a_full_rebuild(tmp_path):

@@ -24,13 +24,13 @@ def documents(edits=None):
 
 
 def results(index, queries):
-    return [[(h.id, h.score, dict(h.evidence)) for h in index.search(q, language=l, top_k=4)]
-            for l, q in queries]
+    return [[(h.id, h.score, dict(h.evidence)) for h in index.search(q, language=lang, top_k=4)]
+            for lang, q in queries]
 
 
 EDIT = {("garbage", "vi"): "Vứt đồ điện tử cũ ở đâu", ("garbage", "en"): "old electronics"}
 EDIT_QUERIES = [("vi", "đồ điện tử cũ"), ("en", "where to throw old electronics")]
-ALL_QUERIES = [(l, q) for l, q, _ in QUERIES] + EDIT_QUERIES
+ALL_QUERIES = [(lang, q) for lang, q, _ in QUERIES] + EDIT_QUERIES
 
 
 @pytest.fixture(scope="module", params=["localgov", "curated"])

@@ -43,7 +43,8 @@ FAQ = {
         "vi": ("Làm thế nào để gọi xe cấp cứu", "Gọi 119 và nói là cấp cứu. Xe cấp cứu miễn phí."),
     },
     "my-number-lost": {
-        "ja": ("マイナンバーカードをなくした", "すぐにマイナンバー総合フリーダイヤルに電話して、カードを止めてください。"),
+        "ja": ("マイナンバーカードをなくした",
+               "すぐにマイナンバー総合フリーダイヤルに電話して、カードを止めてください。"),
         "ja-easy": ("マイナンバーカードを なくしました", "すぐに でんわして カードを とめて ください。"),
         "en": ("I lost my My Number card",
                "Call the My Number toll-free line at once to suspend the card."),
