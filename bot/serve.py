@@ -34,6 +34,9 @@ from bot.paths import PROJECT_ROOT, RUNTIME_DIR
 from bot.serve_production import prepare_production
 
 _STARTUP_TIMEOUT_S = 300
+# Rasa's request size limit (sanic reads SANIC_* settings from the environment): room for a
+# 1,000,000-character message written as JSON escapes, which is read in part and answered.
+MAX_REQUEST_BYTES = 10_000_000
 _STOP_TIMEOUT_S = 15
 
 
@@ -145,7 +148,7 @@ def serve(port: int, actions_port: int, webchat_port: int, console_port: int,
                                 "--port", str(rasa_port), "--enable-api",
                                 "--auth-token", env["RASA_TOKEN"],
                                 "--cors", *widget_origins(webchat_port)],
-                cwd=PROJECT_ROOT, env=env,
+                cwd=PROJECT_ROOT, env=dict(env, SANIC_REQUEST_MAX_SIZE=str(MAX_REQUEST_BYTES)),
             )
             for rasa_port in range(port, port + replicas)
         ]

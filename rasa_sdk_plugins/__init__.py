@@ -1,12 +1,18 @@
-"""The action server answers 400, not 500, to a request that is not an action call.
+"""The action server's answers to what goes wrong, without residents' words in them.
 
-rasa-sdk's /webhook reads the body with `action_call.get(...)` and `action_call["tracker"]`:
-JSON that is a list, or an object without a tracker, raises inside rasa-sdk and is answered
-500 (with the body echoed back). Rasa never sends such a body, so it is the caller's mistake:
-this check answers 400 with what is missing. It is attached through rasa-sdk's own plugin
-hook (rasa_sdk/plugin.py imports a top-level package of this name and calls `init_hooks`).
+- A request that is not an action call gets 400, not 500: rasa-sdk's /webhook reads the body
+  with `action_call.get(...)` and `action_call["tracker"]`, so JSON that is a list, or an
+  object without a tracker, raised inside rasa-sdk. Rasa never sends such a body, so it is the
+  caller's mistake: this check answers 400 with what is missing.
+- An action that fails gets a 500 that says so and nothing else: rasa-sdk's own handler echoes
+  the request body (the whole conversation) into its answer, which Rasa then logs.
+- Every log record of the action server is masked (bot/privacy/log_records.py).
+
+Attached through rasa-sdk's own plugin hook (rasa_sdk/plugin.py imports a top-level package of
+this name and calls `init_hooks`).
 """
 
+import logging
 from typing import Any, Optional
 
 import pluggy
@@ -15,6 +21,9 @@ from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.privacy.log_records import mask_log_records
+
+logger = logging.getLogger(__name__)
 hookimpl = pluggy.HookimplMarker("rasa_sdk")
 
 
@@ -45,10 +54,18 @@ async def _check_action_call(request: Request) -> Optional[HTTPResponse]:
     return response.json({"error": problem}, status=400) if problem else None
 
 
+async def _failed(request: Request, exception: Exception) -> HTTPResponse:
+    logger.error("An action failed (%s %s)", request.method, request.path, exc_info=exception)
+    return response.json({"error": "The action failed; the action server's log says why."},
+                         status=500)
+
+
 class _ActionCallCheck:
     @hookimpl
     def attach_sanic_app_extensions(self, app: Sanic) -> None:
+        mask_log_records()
         app.register_middleware(_check_action_call, "request")
+        app.error_handler.add(Exception, _failed)  # replaces rasa-sdk's, which echoes the body
 
 
 def init_hooks(manager: pluggy.PluginManager) -> None:

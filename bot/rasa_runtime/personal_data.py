@@ -18,11 +18,11 @@ event and writes its exception as a masked traceback without local variables.
 """
 
 from functools import wraps
-import logging
 import sys
 import traceback
 from typing import Any, Dict
 
+from bot.privacy.log_records import mask_log_records
 from bot.privacy.masking import mask_personal_data, mask_strings
 
 
@@ -91,30 +91,7 @@ def _mask_structured_logs() -> None:
     log_utils._anonymizer = anonymizer
 
 
-def _mask_log_records() -> None:
-    """Every standard-library log record (Rasa's own "Failed to run custom action" error with the
-    whole conversation on one line, sanic's, any library's) is masked as it is created, whatever
-    logger or handler writes it; its exception, too, as text."""
-    make_record = logging.getLogRecordFactory()
-
-    def masked_record(*args: Any, **kwargs: Any) -> logging.LogRecord:
-        record = make_record(*args, **kwargs)
-        try:
-            message = record.getMessage()
-        except Exception:  # a malformed call; logging reports it when the record is written
-            return record
-        masked = mask_personal_data(message)
-        if masked != message:
-            record.msg, record.args = masked, ()
-        if record.exc_info and record.exc_info[0] is not None:
-            record.exc_text = mask_personal_data("".join(
-                traceback.format_exception(*record.exc_info)).rstrip("\n"))
-        return record
-
-    logging.setLogRecordFactory(masked_record)
-
-
 def install() -> None:
     _mask_user_message_text()
     _mask_structured_logs()
-    _mask_log_records()
+    mask_log_records()

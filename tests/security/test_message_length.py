@@ -13,6 +13,7 @@ import pytest
 import requests
 
 from bot.i18n import text
+from bot.serve import MAX_REQUEST_BYTES
 from bot.staff import tickets
 
 LIMIT = 2000  # config.yml, MessageLengthLimit
@@ -99,3 +100,12 @@ def test_during_a_handoff_a_long_message_with_control_characters_reaches_the_tic
         time.sleep(0.2)
     assert "".join(m.text for m in parts) == message
     assert all(m.author == "resident" for m in parts)
+
+
+def test_a_request_over_the_size_limit_is_refused_and_the_service_goes_on(assistant):
+    response = requests.post(f"{assistant.base_url}/webhooks/rest/webhook", timeout=60,
+                             json={"sender": f"oversize-{next(_ids)}",
+                                   "message": "x" * (MAX_REQUEST_BYTES + 1)})
+    assert response.status_code == 413
+    assert _texts(_post(assistant, f"after-oversize-{next(_ids)}", "hello")) == [
+        assistant.text_of("utter_greet", "en")]
