@@ -4,4 +4,4 @@ Set by bot/nlu/message_length.py (Rasa side), read by bot/actions/long_message.p
 server, which has no Rasa installed): {"length": characters sent, "limit": characters read}.
 """
 
-TOO_LONG = "message_too_long"  # the parse data's key, the intent and the reply's text key
+TOO_LONG = "message_too_long"  # the parse data's key and the reply's text key

@@ -34,6 +34,7 @@ from sanic.response import HTTPResponse
 from bot.alerts.subscriptions import unsubscribe_everywhere
 from bot.i18n import text
 from bot.languages import DEFAULT_LANGUAGE, LANGUAGES
+from bot.privacy.masking import mask_personal_data
 from connectors.line_api import LineApiError, LineMessagingApi
 from connectors.line_messages import language_picker, to_line_messages
 
@@ -197,8 +198,9 @@ class LineInput(InputChannel):
         else:
             return  # join, leave, beacon…: nothing to answer
         collector = CollectingOutputChannel()
+        # Masked on arrival, before Rasa sees it, whatever command started Rasa.
         await on_new_message(UserMessage(
-            message_text, collector, user_id, input_channel=self.name(),
+            mask_personal_data(message_text), collector, user_id, input_channel=self.name(),
             metadata={"line_event_type": kind}))
         replies = prefix + collector.messages
         if kind == "follow" and replies:

@@ -7,7 +7,8 @@ not an object raises AttributeError (500); a missing sender puts the message int
 ("\\ud800" in the JSON: not Unicode text), fails inside the processor and the client gets 200
 with no reply. This channel checks the body first and says what is wrong.
 
-It also ignores the body's "input_channel": Rasa's RestInput takes it from the client, so anyone
+Personal data is masked as the message is read, before Rasa sees or logs it, however Rasa was
+started. It also ignores the body's "input_channel": Rasa's RestInput takes it from the client, so anyone
 could claim to be LINE and subscribe or unsubscribe a LINE user from disaster alerts. A message
 that arrives here is a REST message.
 """
@@ -17,6 +18,8 @@ from typing import Any, Dict, Optional, Text
 from rasa.core.channels import rest
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
+
+from bot.privacy.masking import mask_personal_data, mask_strings
 
 MAX_SENDER_LENGTH = 128
 
@@ -53,7 +56,7 @@ class RestInput(rest.RestInput):
         message = _body(request).get("message")
         if not is_text(message):
             raise InvalidUsage('"message" must be a string of Unicode text.')
-        return message
+        return mask_personal_data(message)  # on arrival: Rasa logs a failed turn's text
 
     def _extract_input_channel(self, request: Request) -> Text:
         return self.name()
@@ -62,4 +65,4 @@ class RestInput(rest.RestInput):
         metadata = _body(request).get("metadata")
         if metadata is not None and not isinstance(metadata, dict):
             raise InvalidUsage('"metadata", when sent, must be a JSON object.')
-        return metadata
+        return mask_strings(metadata)

@@ -12,11 +12,10 @@ from bot.actions.faq import ActionAnswerFaq, ActionRecordFeedback  # noqa: E402
 from bot.actions.handoff import (ActionAskHandoffSummary, ActionOpenTicket,  # noqa: E402
                                  ActionRecordSatisfaction, ActionRelayStaffReplies,
                                  ActionResumeConversation, ActionStartHandoff)
-from bot.actions.long_message import ActionMessageTooLong  # noqa: E402
 from bot.actions.shelters import ActionNearestSites  # noqa: E402
 
 __all__ = ["ActionAnswerFaq", "ActionAskHandoffSummary", "ActionEmergencyHelp",
-           "ActionEmergencyPhraseCard", "ActionMessageTooLong", "ActionNearestSites",
+           "ActionEmergencyPhraseCard", "ActionNearestSites",
            "ActionOpenTicket", "ActionRecordFeedback", "ActionRecordSatisfaction",
            "ActionRelayStaffReplies", "ActionResumeConversation", "ActionStartHandoff",
            "ActionSubscribeAlerts", "ActionUnsubscribeAlerts"]

@@ -23,6 +23,7 @@ from bot.actions.conversation import conversation_language, latest_intent
 from bot.actions.curated_faqs import knowledge, send_answer
 from bot.actions.emergency import call_buttons
 from bot.actions.handoff import hand_off
+from bot.actions.long_message import read_in_part, reply_too_long
 from bot.i18n import text
 from bot.knowledge.contacts import municipal_website
 from bot.knowledge.faq import Faq
@@ -150,6 +151,8 @@ class ActionAnswerFaq(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         language = conversation_language(tracker)
+        if read_in_part(tracker):
+            return reply_too_long(dispatcher, tracker, language, staff_button(language))
         snapshot = knowledge.snapshot
         chosen = _chosen_faq_id(tracker)
         if chosen in snapshot.faqs:

@@ -6,8 +6,8 @@ matches with their calibrated confidence (the same knowledge/ the action server 
 reloaded on edits). It decides:
 
 - an emergency, a My Number warning, punctuation alone: already decided, kept;
-- a message over the length limit (bot.nlu.message_length): `message_too_long`, whatever was
-  read of it, unless that is an emergency;
+- a message over the length limit (bot.nlu.message_length): a question, whatever was read of
+  it, unless that is an emergency; action_answer_faq sees the mark and asks for shorter parts;
 - `choose_language` only for a request ("English please", "中文で", the picker's button): a
   language named inside a question ("a doctor who speaks Vietnamese") is part of the question;
 - a meta intent (greet, thanks, help, alerts, the phrase card, a shelter search, staff…) when
@@ -260,7 +260,7 @@ class MessageDecider(GraphComponent, IntentClassifier):
                 continue
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             if message.get(TOO_LONG) and intent != EMERGENCY:
-                self._apply(message, Decision(TOO_LONG, 1.0))
+                self._apply(message, Decision(QUESTION, 1.0))
                 continue
             ranking = [(r[INTENT_NAME_KEY], r[PREDICTED_CONFIDENCE_KEY])
                        for r in message.get(INTENT_RANKING_KEY) or []]

@@ -119,3 +119,15 @@ def mask_strings(value: Any) -> Any:
     if type(value) in (list, tuple):  # not a named tuple: it has no constructor from items
         return type(value)(mask_strings(item) for item in value)
     return value
+
+
+def mask_message(message: Any) -> None:
+    """A UserMessage's or a UserUttered event's text, metadata and parse result's text,
+    masked in place."""
+    if message.text:
+        message.text = mask_personal_data(message.text)
+    if getattr(message, "metadata", None):
+        message.metadata = mask_strings(message.metadata)
+    parse_data = message.parse_data
+    if isinstance(parse_data, dict) and isinstance(parse_data.get("text"), str):
+        message.parse_data = dict(parse_data, text=mask_personal_data(parse_data["text"]))

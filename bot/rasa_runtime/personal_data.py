@@ -7,8 +7,8 @@ between. Masking the text in `UserMessage` itself means NLU, the processor's log
 store (a stored transcript), the event broker (tickets) and the action server only ever get
 `[個人番号]`, `[電話番号]`, `[メール]`. The bot's own utterances are never touched. The HTTP API's
 /conversations/…/tracker/events takes a resident's message as a ready-made event instead: every
-new message is masked again as the tracker store saves it (`mask_message_event`, called by
-tracker_saving.py), before the event broker or the table sees it.
+new message is masked again as the tracker store saves it (bot/storage/tracker_store.py),
+before the event broker or the table sees it.
 
 Channels log the raw text before building the message (rest.py on a failed turn:
 `structlogger.exception(..., text=text)`), and Rasa's JSON logs render an exception with every
@@ -23,28 +23,7 @@ import traceback
 from typing import Any, Dict
 
 from bot.privacy.log_records import mask_log_records
-from bot.privacy.masking import mask_personal_data, mask_strings
-
-
-def _mask_text_of(message: Any) -> None:
-    """Masks a UserMessage's or a UserUttered event's text, its metadata (a REST client sends
-    any JSON there) and its parse result's copy."""
-    if message.text:
-        message.text = mask_personal_data(message.text)
-    if getattr(message, "metadata", None):
-        message.metadata = mask_strings(message.metadata)
-    # The HTTP API may send its own parse result; it carries the text too.
-    parse_data = message.parse_data
-    if isinstance(parse_data, dict) and isinstance(parse_data.get("text"), str):
-        message.parse_data = dict(parse_data, text=mask_personal_data(parse_data["text"]))
-
-
-def mask_message_event(event: Any) -> None:
-    """A resident's message event (UserUttered), however it reached Rasa, masked in place."""
-    from rasa.shared.core.events import UserUttered
-
-    if isinstance(event, UserUttered):
-        _mask_text_of(event)
+from bot.privacy.masking import mask_message, mask_personal_data, mask_strings
 
 
 def _mask_user_message_text() -> None:
@@ -55,7 +34,7 @@ def _mask_user_message_text() -> None:
     @wraps(original_init)
     def init(self: UserMessage, *args: Any, **kwargs: Any) -> None:
         original_init(self, *args, **kwargs)
-        _mask_text_of(self)
+        mask_message(self)
 
     UserMessage.__init__ = init
 

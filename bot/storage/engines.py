@@ -1,6 +1,6 @@
 """Database engines; an SQLite file gets pooled connections in write-ahead-log mode.
 
-Used for Rasa's SQLite tracker store (bot/rasa_runtime/sqlite_tracker_store.py), which Rasa
+Used for Rasa's SQLite tracker store (bot/storage/tracker_store.py), which Rasa
 commits synchronously inside its event loop after every message, so every other conversation
 waits while a commit does. With SQLAlchemy 1.4's defaults for an SQLite file (a new connection
 per session, SQLite's rollback journal) a commit created, synced and deleted a journal file and

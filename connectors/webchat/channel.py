@@ -37,6 +37,7 @@ from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 from socketio import AsyncRedisManager, AsyncServer
 
+from bot.privacy.masking import mask_personal_data
 from bot.runtime_secrets import runtime_secret
 from connectors.rest import is_text
 
@@ -110,7 +111,8 @@ class WebchatInput(SocketIOInput):
                                "requested session.")
                 return
             sender_id = session_id if self.session_persistence else sid
-            await on_new_message(UserMessage(text, SocketIOOutput(sio, self.bot_message_evt),
+            await on_new_message(UserMessage(mask_personal_data(text),
+                                             SocketIOOutput(sio, self.bot_message_evt),
                                              sender_id, input_channel=self.name()))
 
         return blueprint

@@ -5,13 +5,12 @@ keep SQLAlchemy's defaults."""
 import sqlite3
 import threading
 
-from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from sqlalchemy.pool import NullPool, QueuePool, SingletonThreadPool
 
-from bot.rasa_runtime import sqlite_tracker_store
 from bot.storage.engines import create_database_engine
+from bot.storage.tracker_store import ResidentTrackerStore
 
 
 def _journal_mode(path) -> str:
@@ -54,9 +53,7 @@ def test_other_databases_keep_sqlalchemys_defaults(tmp_path):
 
 
 async def test_rasas_sqlite_tracker_store_is_pooled_in_wal_mode(tmp_path, monkeypatch):
-    monkeypatch.setattr(SQLTrackerStore, "__init__", SQLTrackerStore.__init__)  # undone after
-    sqlite_tracker_store.install()
-    store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    store = ResidentTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
     tracker = await store.get_or_create_tracker("resident")
     tracker.update(UserUttered("hello"))
     await store.save(tracker)

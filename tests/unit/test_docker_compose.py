@@ -679,7 +679,8 @@ def test_lock_store_is_the_redis_service(rasa_endpoints, compose):
 def test_tracker_store_and_assistant_tables_share_the_postgres_service(rasa_endpoints, compose):
     tracker = rasa_endpoints.tracker_store
     postgres = compose["services"][tracker.url]["environment"]
-    assert (tracker.type, tracker.kwargs["dialect"]) == ("SQL", "postgresql")
+    assert tracker.type == "bot.storage.tracker_store.ResidentTrackerStore"
+    assert tracker.kwargs["dialect"] == "postgresql"
     assert tracker.kwargs["db"] == postgres["POSTGRES_DB"]
     assert tracker.kwargs["username"] == postgres["POSTGRES_USER"]
     assert tracker.kwargs["password"] == postgres["POSTGRES_PASSWORD"]

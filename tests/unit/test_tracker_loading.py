@@ -7,7 +7,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 
 from rasa.shared.core.trackers import EventVerbosity
 
-from bot.rasa_runtime import tracker_loading
+from bot.storage.tracker_store import ResidentTrackerStore
 
 RASAS_RETRIEVE = SQLTrackerStore._retrieve
 DOMAIN = Domain.from_dict({"slots": {"language": {
@@ -27,7 +27,7 @@ def _turn(text: str, language: str, at: float) -> list:
 
 
 async def _stored_conversation(tmp_path) -> SQLTrackerStore:
-    store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    store = ResidentTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "tracker.db"))
     for sender, language in (("resident-a", "en"), ("resident-b", "vi")):
         tracker = await store.get_or_create_tracker(sender, append_action_listen=False)
         for event in (_session(1.0) + _turn("hello", language, 2.0) + _session(5000.0)
@@ -45,9 +45,7 @@ async def test_the_same_tracker_as_rasas_own_loading(tmp_path, monkeypatch):
     store = await _stored_conversation(tmp_path)
     expected = {(sender, every): _dump(await RASAS_RETRIEVE(store, sender, every))
                 for sender in ("resident-a", "resident-b", "nobody") for every in (False, True)}
-    monkeypatch.setattr(SQLTrackerStore, "_retrieve", RASAS_RETRIEVE)  # undone after the test
-    tracker_loading.install()
-    assert SQLTrackerStore._retrieve is not RASAS_RETRIEVE
+    assert ResidentTrackerStore._retrieve is not RASAS_RETRIEVE
 
     for (sender, every), state in expected.items():
         assert _dump(await store._retrieve(sender, every)) == state

@@ -12,7 +12,7 @@ from rasa.shared.core.events import ConversationPaused, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy.masking import MY_NUMBER_MASK, PHONE_MASK
-from bot.rasa_runtime import tracker_loading, tracker_saving
+from bot.storage.tracker_store import ResidentTrackerStore
 from tests.unit.test_tracker_loading import DOMAIN, _session, _turn
 
 RASAS_SAVE = SQLTrackerStore.save
@@ -26,9 +26,10 @@ class RecordingBroker(EventBroker):
         self.published.append(event)
 
 
-async def _published_while_conversing(tmp_path, name: str, broker=None):
+async def _published_while_conversing(tmp_path, name: str, broker=None,
+                                      store_class=ResidentTrackerStore):
     """What the broker received, and the stored rows (every column but the id)."""
-    store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / f"{name}.db"),
+    store = store_class(DOMAIN, dialect="sqlite", db=str(tmp_path / f"{name}.db"),
                             event_broker=broker)
     saves = [_session(1.0), _turn("hello", "en", 2.0), _turn("residence card", "en", 3.0),
              [UserUttered("a person please", timestamp=4.0), ConversationPaused(timestamp=4.1)],
@@ -45,19 +46,14 @@ async def _published_while_conversing(tmp_path, name: str, broker=None):
     return (broker.published if broker else None), rows
 
 
-def _install(monkeypatch) -> None:
-    monkeypatch.setattr(SQLTrackerStore, "save", RASAS_SAVE)  # undone after the test
-    tracker_saving.install()
-
-
 def test_rasas_own_save_is_what_the_test_compares_with():
     assert RASAS_SAVE.__module__ == "rasa.core.tracker_store"
     assert "stream_events" not in SQLTrackerStore.__dict__  # TrackerStore's: loads the session
 
 
 async def test_the_broker_and_the_database_get_what_rasa_gives_them(tmp_path, monkeypatch):
-    rasas, rasas_rows = await _published_while_conversing(tmp_path, "rasa", RecordingBroker())
-    _install(monkeypatch)
+    rasas, rasas_rows = await _published_while_conversing(tmp_path, "rasa", RecordingBroker(),
+                                                           SQLTrackerStore)
     counted, rows = await _published_while_conversing(tmp_path, "counted", RecordingBroker())
 
     assert counted == rasas
@@ -68,21 +64,19 @@ async def test_the_broker_and_the_database_get_what_rasa_gives_them(tmp_path, mo
 
 
 async def test_without_a_broker_each_event_is_stored_once(tmp_path, monkeypatch):
-    _, rasas_rows = await _published_while_conversing(tmp_path, "rasa")
-    _install(monkeypatch)
+    _, rasas_rows = await _published_while_conversing(tmp_path, "rasa", None, SQLTrackerStore)
     published, rows = await _published_while_conversing(tmp_path, "counted")
     assert published is None
     assert rows == rasas_rows and len(rows) == 2 * (3 + 5 + 5 + 2 + 3 + 5)
 
 
 async def test_a_save_counts_the_stored_events_once(tmp_path, monkeypatch):
-    _install(monkeypatch)
     broker = RecordingBroker()
-    store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "once.db"),
+    store = ResidentTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "once.db"),
                             event_broker=broker)
     queries = []
     rasas_query = SQLTrackerStore._event_query
-    monkeypatch.setattr(SQLTrackerStore, "_event_query",
+    monkeypatch.setattr(ResidentTrackerStore, "_event_query",
                         lambda self, *a, **k: queries.append(1) or rasas_query(self, *a, **k))
     await store.save(DialogueStateTracker.from_events("x", _session(1.0) + _turn("hi", "en", 2.0)))
     assert len(queries) == 1
@@ -92,15 +86,12 @@ async def test_a_save_counts_the_stored_events_once(tmp_path, monkeypatch):
 async def test_a_tracker_just_loaded_is_saved_without_counting(tmp_path, monkeypatch):
     """Its stored events are the ones it was loaded with; a second save of the same object
     counts again, and every event is stored exactly once either way."""
-    _install(monkeypatch)
-    monkeypatch.setattr(SQLTrackerStore, "_retrieve", SQLTrackerStore._retrieve)
-    tracker_loading.install()
-    store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "loaded.db"),
+    store = ResidentTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "loaded.db"),
                             event_broker=RecordingBroker())
     await store.save(DialogueStateTracker.from_events("x", _session(1.0) + _turn("hi", "en", 2.0)))
     counts = []
     rasas_query = SQLTrackerStore._event_query
-    monkeypatch.setattr(SQLTrackerStore, "_event_query",
+    monkeypatch.setattr(ResidentTrackerStore, "_event_query",
                         lambda self, *a, **k: counts.append(1) or rasas_query(self, *a, **k))
 
     tracker = await store.get_or_create_tracker("x", append_action_listen=False)
@@ -127,9 +118,8 @@ async def test_a_residents_message_is_stored_and_streamed_masked_however_it_came
         tmp_path, monkeypatch):
     """As Rasa's HTTP API appends it (/conversations/…/tracker/events): a ready-made event
     with the raw text, which no channel masked on arrival."""
-    _install(monkeypatch)
     broker = RecordingBroker()
-    store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "masked.db"),
+    store = ResidentTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "masked.db"),
                             event_broker=broker)
     raw = "My Number 1234-5678-9018, tel 090-1234-5678"
     said = UserUttered(raw, {"name": "ask_question"}, parse_data={"text": raw})
