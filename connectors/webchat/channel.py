@@ -93,7 +93,7 @@ class WebchatInput(SocketIOInput):
 
         # Registering an event again replaces Rasa's handler of the same name.
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+        async def session_request(sid: Text, data: Optional[Dict] = None) -> None:
             session_id = session_ids.session_id_from(data)
             await sio.save_session(sid, {"session_id": session_id}, namespace=self.namespace)
             if self.session_persistence:
@@ -103,7 +103,7 @@ class WebchatInput(SocketIOInput):
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def handle_message(sid: Text, data: Any) -> None:
+        async def handle_message(sid: Text, data: Any = None) -> None:
             session_id = (await sio.get_session(sid, namespace=self.namespace)).get("session_id")
             text = data.get("message") if isinstance(data, dict) else None
             if not session_id or not is_text(text):

@@ -93,7 +93,9 @@ async def test_events_that_are_no_text_message_of_a_requested_session_are_droppe
     handler = channel.sio.handlers["/"]["user_uttered"]
     stranger = await channel.sio.manager.connect("engine-io-9", "/")
     await handler(stranger, {"message": "hello"})  # never asked for a session
+    await handler(stranger)  # an event without data
     sid, _ = await _request_session(channel, None)
+    await handler(sid)
     for data in (None, "hello", ["hello"], 42, {}, {"message": {"text": "hi"}},
                  {"message": 7}, {"message": "\ud800 hi"}):
         await handler(sid, data)
