@@ -9,6 +9,7 @@ chat widget (served from another port than Rasa, so the browser tests are cross-
 
 import sys
 from pathlib import Path
+from typing import Optional
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
@@ -47,10 +48,12 @@ LINE_CHANNEL_SECRET = "integration-test-channel-secret"
 
 class Assistant:
     def __init__(self, base_url: str, database_url: str, webchat_url: str = "",
-                 console_url: str = "", api_token: str = "", actions_port: int = 0):
+                 console_url: str = "", api_token: str = "", actions_port: int = 0,
+                 tracker_db: Optional[Path] = None, log_path: Optional[Path] = None):
         self.base_url = base_url
         self.api_token = api_token  # Rasa's HTTP API: `params=assistant.api`
         self.actions_port = actions_port
+        self.tracker_db, self.log_path = tracker_db, log_path  # what `make run` keeps
         self.webchat_url = webchat_url
         self.console_url = console_url
         self.database_url = database_url  # the action server's records
@@ -75,7 +78,8 @@ class Assistant:
     @classmethod
     def of(cls, process: AssistantProcess) -> "Assistant":
         return cls(process.base_url, process.database_url, process.webchat_url,
-                   process.console_url, process.api_token, process.actions_port)
+                   process.console_url, process.api_token, process.actions_port,
+                   process.tracker_db, process.log_path)
 
     @property
     def api(self) -> dict:
