@@ -86,3 +86,23 @@ def test_a_mistyped_my_number_is_masked_when_it_is_introduced_as_one(language):
 ])
 def test_other_numbers_stay_readable(text):
     assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("pattern", ["a", "1", "1 ", "a.", "@", "a@", "a@b.", "あ", "1-", "+8",
+                                     "(0", "１２３４ー"])
+def test_masking_a_huge_message_does_not_hang(pattern):
+    """Each pattern repeated to 300,000 characters: linear matching takes well under a second;
+    the e-mail pattern, which tried every position of a run again, took minutes (a resident's
+    message blocks every other resident's reply while it is masked)."""
+    import signal
+
+    def hung(signum, frame):
+        raise TimeoutError(f"masking {pattern!r} × 300,000 did not finish")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)
+    try:
+        mask_personal_data(pattern * (300_000 // len(pattern)))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
