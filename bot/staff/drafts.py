@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 import json
 from pathlib import Path
+import re
 from typing import List
 
 from bot.knowledge.faq_files import read_faq_file
@@ -26,9 +27,17 @@ class Draft:
     problems: List[Problem]
 
 
+# What YAML may not hold unescaped in a file (control characters, C1 controls, surrogates,
+# U+FFFE/U+FFFF) or reads as a line break inside a scalar (NEL, U+2028, U+2029).
+_NOT_WRITABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+                           "|[\x85\u2028\u2029]")
+
+
 def _quoted(text: str) -> str:
-    """A YAML scalar for any text: JSON strings are valid YAML double-quoted scalars."""
-    return json.dumps(text, ensure_ascii=False)
+    """A YAML scalar for any text, read back exactly as written: a JSON string is a valid YAML
+    double-quoted scalar, and what a YAML file may not hold raw is written as a \\u escape."""
+    return _NOT_WRITABLE.sub(lambda found: f"\\u{ord(found.group()):04x}",
+                             json.dumps(text, ensure_ascii=False))
 
 
 def skeleton(question_id: int, question: str, language: str) -> str:

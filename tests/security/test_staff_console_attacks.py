@@ -4,8 +4,10 @@ parallel, and locking a member of staff out from elsewhere."""
 import asyncio
 
 import pytest
+import yaml
 
 from bot.staff import accounts
+from bot.staff.drafts import write_draft
 from tests.unit.test_staff_console import PASSWORD, csrf_of, log_in
 
 ELSEWHERE = "203.0.113.9"  # a stranger's address (TEST-NET-3)
@@ -55,3 +57,15 @@ async def test_one_address_guessing_many_accounts_is_throttled(database_url):
                 for i in range(accounts.MAX_ADDRESS_FAILURES + 3)]
     assert outcomes.count("wrong") == accounts.MAX_ADDRESS_FAILURES
     assert outcomes[-1] == "throttled"
+
+
+@pytest.mark.parametrize("question", [
+    "bell\x07 escape\x1b[31m nul\x00 del\x7f c1\x85\x9b", "line\u2028separator\u2029paragraph",
+    "bom\ufeff nonchar\ufffe surrogate\ud800", "quote \" backslash \\ hash # colon: yes",
+    "--- ...\n- [a, {b: c}] &anchor *alias !!python/object", "改行\r\nタブ\t絵文字🧯",
+])
+def test_a_draft_keeps_any_question_readable_and_exact(tmp_path, question):
+    draft = write_draft(7, question, "ja", tmp_path)
+    entry = yaml.safe_load(draft.path.read_text(encoding="utf-8"))["faqs"][0]
+    assert entry["questions"]["ja"] == [question]
+    assert not [p for p in draft.problems if "YAML" in p.message or "read" in p.message]
