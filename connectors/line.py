@@ -35,6 +35,7 @@ from bot.alerts.subscriptions import unsubscribe_everywhere
 from bot.i18n import text
 from bot.languages import DEFAULT_LANGUAGE, LANGUAGES
 from bot.privacy.masking import mask_personal_data
+from connectors.busy import answering_when_busy
 from connectors.line_api import LineApiError, LineMessagingApi
 from connectors.line_messages import language_picker, to_line_messages
 
@@ -134,6 +135,7 @@ class LineInput(InputChannel):
         return LinePushOutput(self.api)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        on_new_message = answering_when_busy(on_new_message)
         line_webhook = Blueprint("line_webhook", __name__)
 
         @line_webhook.route("/", methods=["GET"])

@@ -13,13 +13,16 @@ could claim to be LINE and subscribe or unsubscribe a LINE user from disaster al
 that arrives here is a REST message.
 """
 
-from typing import Any, Dict, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels import rest
+from rasa.core.channels.channel import UserMessage
+from sanic import Blueprint
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 
 from bot.privacy.masking import mask_personal_data, mask_strings
+from connectors.busy import answering_when_busy
 
 MAX_SENDER_LENGTH = 128
 
@@ -44,6 +47,9 @@ def _body(request: Request) -> Dict[Text, Any]:
 
 class RestInput(rest.RestInput):
     """`connectors.rest.RestInput` in credentials.yml; still named `rest` (same URL)."""
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        return super().blueprint(answering_when_busy(on_new_message))
 
     async def _extract_sender(self, request: Request) -> Optional[Text]:
         sender = _body(request).get("sender")

@@ -39,6 +39,7 @@ from socketio import AsyncRedisManager, AsyncServer
 
 from bot.privacy.masking import mask_personal_data
 from bot.runtime_secrets import runtime_secret
+from connectors.busy import answering_when_busy
 from connectors.rest import is_text
 
 logger = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ class WebchatInput(SocketIOInput):
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
+        on_new_message = answering_when_busy(on_new_message)
         blueprint = super().blueprint(on_new_message)
         sio = self.sio
         if os.environ.get(SHARED_EMITS_SETTING):
