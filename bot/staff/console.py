@@ -5,6 +5,7 @@ to the login page, an API call gets 401. Every POST must carry the session's CSR
 (403 otherwise). Handlers are in bot.staff.views; the pages are Japanese.
 """
 
+import asyncio
 from pathlib import Path
 from typing import Optional
 from urllib.parse import quote
@@ -59,7 +60,8 @@ async def require_session(request: web.Request, handler):
     if request.path in _PUBLIC_PATHS or request.path.startswith("/static/"):
         return await handler(request)
     database_url = request.app[CONFIG].database_url
-    signed = accounts.signed_in(request.cookies.get(SESSION_COOKIE, ""), database_url)
+    signed = await asyncio.to_thread(accounts.signed_in,
+                                     request.cookies.get(SESSION_COOKIE, ""), database_url)
     if signed is None:
         if wants_json(request):
             raise web.HTTPUnauthorized(text='{"error": "login required"}',

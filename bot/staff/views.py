@@ -4,7 +4,7 @@ import asyncio
 from datetime import datetime
 import secrets
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 from aiohttp import web
 import jinja2
@@ -122,7 +122,8 @@ async def login(request: web.Request) -> web.Response:
 
 
 async def logout(request: web.Request) -> web.Response:
-    accounts.log_out(request.cookies.get(SESSION_COOKIE, ""), _database(request))
+    await asyncio.to_thread(accounts.log_out, request.cookies.get(SESSION_COOKIE, ""),
+                            _database(request))
     response = web.HTTPFound("/login")
     response.del_cookie(SESSION_COOKIE, path="/")
     return response
@@ -151,25 +152,28 @@ def _filters(request: web.Request) -> dict:
 
 async def queue(request: web.Request) -> web.Response:
     filters = _filters(request)
-    found = tickets.list_tickets(**filters, database_url=_database(request))
+    found = await asyncio.to_thread(tickets.list_tickets, **filters,
+                                    database_url=_database(request))
+    channels = await asyncio.to_thread(tickets.ticket_channels, _database(request))
     return render(request, "queue.html", tickets=found, filters=filters,
-                  known_channels=tickets.ticket_channels(_database(request)))
+                  known_channels=channels)
 
 
 async def api_tickets(request: web.Request) -> web.Response:
-    found = tickets.list_tickets(**_filters(request), database_url=_database(request))
+    found = await asyncio.to_thread(tickets.list_tickets, **_filters(request),
+                                    database_url=_database(request))
     return web.json_response([{
         "id": t.id, "conversation_id": t.conversation_id, "channel": t.channel,
         "language": t.language, "status": t.status, "assignee": t.assignee,
         "summary": t.summary, "created_at": t.created_at.isoformat()} for t in found])
 
 
-def _ticket(request: web.Request) -> tickets.TicketView:
+async def _ticket(request: web.Request) -> tickets.TicketView:
     ticket_id = int(request.match_info["ticket_id"])
     try:
         if ticket_id > MAX_ID:
             raise tickets.TicketNotFound(ticket_id)
-        return tickets.get_ticket(ticket_id, _database(request))
+        return await asyncio.to_thread(tickets.get_ticket, ticket_id, _database(request))
     except tickets.TicketNotFound:
         raise web.HTTPNotFound(text=f"チケット {ticket_id} は見つかりません。")
 
@@ -179,7 +183,7 @@ def _to_ticket(ticket: tickets.TicketView, notice: str) -> web.HTTPFound:
 
 
 async def ticket_page(request: web.Request) -> web.Response:
-    ticket = _ticket(request)
+    ticket = await _ticket(request)
     canned = [{"label": label, "text": text(key, ticket.language), "meaning": text(key, "ja")}
               for label, key in CANNED_PHRASES]
     return render(request, "ticket.html", ticket=ticket, canned=canned,
@@ -188,7 +192,7 @@ async def ticket_page(request: web.Request) -> web.Response:
 
 
 async def reply(request: web.Request) -> web.Response:
-    ticket = _ticket(request)
+    ticket = await _ticket(request)
     body = str((await request.post()).get("text", "")).strip()
     if not body:
         raise web.HTTPBadRequest(text="返信が空です。文を入力するか、定型文を選んでください。")
@@ -196,56 +200,70 @@ async def reply(request: web.Request) -> web.Response:
         raise web.HTTPBadRequest(text=f"返信は{tickets.MAX_TEXT_LENGTH}文字以内にしてください。")
     if ticket.status == "closed":
         raise web.HTTPConflict(text="このチケットは完了しているため、返信できません。")
-    tickets.add_staff_reply(ticket.id, request["staff"].staff_name, body, _database(request))
+    await asyncio.to_thread(tickets.add_staff_reply, ticket.id, request["staff"].staff_name,
+                            body, _database(request))
     relayed = await request.app[RASA].execute(ticket.conversation_id, RELAY_ACTION)
     raise _to_ticket(ticket, "sent" if relayed else "rasa_down")
 
 
 async def deliver(request: web.Request) -> web.Response:
-    ticket = _ticket(request)
+    ticket = await _ticket(request)
     relayed = await request.app[RASA].execute(ticket.conversation_id, RELAY_ACTION)
     raise _to_ticket(ticket, "sent" if relayed else "rasa_down")
 
 
 async def assign_to_me(request: web.Request) -> web.Response:
-    ticket = _ticket(request)
+    ticket = await _ticket(request)
     if ticket.status == "closed":
         raise web.HTTPConflict(text="このチケットは完了しています。")
-    tickets.assign(ticket.id, request["staff"].staff_name, _database(request))
+    await asyncio.to_thread(tickets.assign, ticket.id, request["staff"].staff_name,
+                            _database(request))
     raise _to_ticket(ticket, "assigned")
 
 
 async def close(request: web.Request) -> web.Response:
-    ticket = _ticket(request)
-    tickets.close(ticket.id, request["staff"].staff_name, _database(request))
+    ticket = await _ticket(request)
+    await asyncio.to_thread(tickets.close, ticket.id, request["staff"].staff_name,
+                            _database(request))
     resumed = await request.app[RASA].execute(ticket.conversation_id, RESUME_ACTION)
     raise _to_ticket(ticket, "closed" if resumed else "closed_rasa_down")
 
 
 # --- unanswered questions and FAQ drafts ----------------------------------------------------
 
-def _question(request: web.Request) -> UnansweredQuestion:
-    question_id = int(request.match_info["question_id"])
-    with session_scope(_database(request)) as db:
+def _stored_question(question_id: int, database_url: str) -> Optional[UnansweredQuestion]:
+    with session_scope(database_url) as db:
         question = db.get(UnansweredQuestion, question_id) if question_id <= MAX_ID else None
-        if question is None:
-            raise web.HTTPNotFound(text=f"未回答の質問 {question_id} は見つかりません。")
-        db.expunge(question)
+        if question is not None:
+            db.expunge(question)
         return question
 
 
-async def unanswered(request: web.Request) -> web.Response:
-    with session_scope(_database(request)) as db:
+async def _question(request: web.Request) -> UnansweredQuestion:
+    question_id = int(request.match_info["question_id"])
+    question = await asyncio.to_thread(_stored_question, question_id, _database(request))
+    if question is None:
+        raise web.HTTPNotFound(text=f"未回答の質問 {question_id} は見つかりません。")
+    return question
+
+
+def _latest_questions(database_url: str) -> List[UnansweredQuestion]:
+    with session_scope(database_url) as db:
         questions = (db.query(UnansweredQuestion).order_by(UnansweredQuestion.id.desc())
                      .limit(SHOWN_UNANSWERED).all())
         db.expunge_all()
+        return questions
+
+
+async def unanswered(request: web.Request) -> web.Response:
+    questions = await asyncio.to_thread(_latest_questions, _database(request))
     folder = request.app[CONFIG].drafts_dir
     drafted = {q.id for q in questions if drafts.draft_path(q.id, folder).exists()}
     return render(request, "unanswered.html", questions=questions, drafted=drafted)
 
 
 async def draft_page(request: web.Request) -> web.Response:
-    question = _question(request)
+    question = await _question(request)
     path = drafts.draft_path(question.id, request.app[CONFIG].drafts_dir)
     draft = drafts.read_draft(path) if path.exists() else None
     return render(request, "draft.html", question=question, draft=draft,
@@ -260,9 +278,9 @@ def _relative(path: Path) -> str:
 
 
 async def make_draft(request: web.Request) -> web.Response:
-    question = _question(request)
-    drafts.write_draft(question.id, question.text, question.language,
-                       request.app[CONFIG].drafts_dir)
+    question = await _question(request)
+    await asyncio.to_thread(drafts.write_draft, question.id, question.text,
+                            question.language, request.app[CONFIG].drafts_dir)
     raise web.HTTPFound(f"/unanswered/{question.id}/draft")
 
 
