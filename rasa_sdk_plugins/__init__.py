@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 import pluggy
 from sanic import Sanic, response
-from sanic.exceptions import InvalidUsage
+from sanic.exceptions import InvalidUsage, SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
@@ -55,6 +55,9 @@ async def _check_action_call(request: Request) -> Optional[HTTPResponse]:
 
 
 async def _failed(request: Request, exception: Exception) -> HTTPResponse:
+    if isinstance(exception, SanicException) and exception.status_code < 500:
+        # the request's own fault (a body that is not JSON…): sanic's status and message
+        return response.json({"error": str(exception)}, status=exception.status_code)
     logger.error("An action failed (%s %s)", request.method, request.path, exc_info=exception)
     return response.json({"error": "The action failed; the action server's log says why."},
                          status=500)

@@ -4,6 +4,7 @@ rasa-sdk's own handler answers 500 with the request body (the whole conversation
 words included) echoed back, and Rasa logs that answer.
 """
 
+from functools import lru_cache
 import json
 import types
 
@@ -20,6 +21,7 @@ class _Request:
             "tracker": {"sender_id": "resident", "latest_message": {"text": CONVERSATION}}}
 
 
+@lru_cache(maxsize=1)  # sanic allows one app of a name per process
 def _app():
     app = create_app(types.ModuleType("no_actions"))
     _ActionCallCheck().attach_sanic_app_extensions(app)
@@ -36,3 +38,11 @@ async def test_a_failed_action_is_answered_without_the_conversation(caplog):
     logged = "\n".join(record.getMessage() + (record.exc_text or "")
                        for record in caplog.records)
     assert "An action failed" in logged and "9018" not in logged and "1234-5678" not in logged
+
+
+async def test_a_request_the_action_server_cannot_read_keeps_its_4xx():
+    from sanic.exceptions import InvalidUsage
+
+    handler = _app().error_handler.lookup(InvalidUsage("Failed when parsing body as json"), None)
+    answer = await handler(_Request(), InvalidUsage("Failed when parsing body as json"))
+    assert answer.status == 400 and "parsing body" in answer.body.decode()
