@@ -34,8 +34,7 @@ from sanic.response import HTTPResponse
 from bot.alerts.subscriptions import unsubscribe_everywhere
 from bot.i18n import text
 from bot.languages import DEFAULT_LANGUAGE, LANGUAGES
-from bot.privacy.masking import mask_personal_data
-from connectors.busy import answering_when_busy
+from connectors.arrival import on_arrival
 from connectors.line_api import LineApiError, LineMessagingApi
 from connectors.line_messages import language_picker, to_line_messages
 
@@ -135,7 +134,7 @@ class LineInput(InputChannel):
         return LinePushOutput(self.api)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        on_new_message = answering_when_busy(on_new_message)
+        on_new_message = on_arrival(on_new_message)
         line_webhook = Blueprint("line_webhook", __name__)
 
         @line_webhook.route("/", methods=["GET"])
@@ -200,9 +199,8 @@ class LineInput(InputChannel):
         else:
             return  # join, leave, beacon…: nothing to answer
         collector = CollectingOutputChannel()
-        # Masked on arrival, before Rasa sees it, whatever command started Rasa.
         await on_new_message(UserMessage(
-            mask_personal_data(message_text), collector, user_id, input_channel=self.name(),
+            message_text, collector, user_id, input_channel=self.name(),
             metadata={"line_event_type": kind}))
         replies = prefix + collector.messages
         if kind == "follow" and replies:

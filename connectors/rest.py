@@ -22,7 +22,7 @@ from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 
 from bot.privacy.masking import mask_personal_data, mask_strings
-from connectors.busy import answering_when_busy
+from connectors.arrival import on_arrival
 
 MAX_SENDER_LENGTH = 128
 
@@ -49,7 +49,7 @@ class RestInput(rest.RestInput):
     """`connectors.rest.RestInput` in credentials.yml; still named `rest` (same URL)."""
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        return super().blueprint(answering_when_busy(on_new_message))
+        return super().blueprint(on_arrival(on_new_message))
 
     async def _extract_sender(self, request: Request) -> Optional[Text]:
         sender = _body(request).get("sender")

@@ -37,9 +37,8 @@ from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 from socketio import AsyncRedisManager, AsyncServer
 
-from bot.privacy.masking import mask_personal_data
 from bot.runtime_secrets import runtime_secret
-from connectors.busy import answering_when_busy
+from connectors.arrival import on_arrival
 from connectors.rest import is_text
 
 logger = logging.getLogger(__name__)
@@ -85,7 +84,7 @@ class WebchatInput(SocketIOInput):
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
-        on_new_message = answering_when_busy(on_new_message)
+        on_new_message = on_arrival(on_new_message)
         blueprint = super().blueprint(on_new_message)
         sio = self.sio
         if os.environ.get(SHARED_EMITS_SETTING):
@@ -113,8 +112,7 @@ class WebchatInput(SocketIOInput):
                                "requested session.")
                 return
             sender_id = session_id if self.session_persistence else sid
-            await on_new_message(UserMessage(mask_personal_data(text),
-                                             SocketIOOutput(sio, self.bot_message_evt),
+            await on_new_message(UserMessage(text, SocketIOOutput(sio, self.bot_message_evt),
                                              sender_id, input_channel=self.name()))
 
         return blueprint
