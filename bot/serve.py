@@ -109,6 +109,13 @@ def widget_origins(webchat_port: int) -> List[str]:
     return [f"http://localhost:{webchat_port}", f"http://127.0.0.1:{webchat_port}", *configured]
 
 
+def rasa_server_arguments(host: str, port: int, token: str, origins: List[str]) -> List[str]:
+    """`rasa run`'s arguments: the channels, the API behind its token, CORS for `origins`."""
+    return ["--credentials", "credentials.yml", "--interface", host, "--port", str(port),
+            "--enable-api", f"--auth-token={token}",  # one argument: a token may start with "-"
+            "--cors", *origins]
+
+
 def serve(port: int, actions_port: int, webchat_port: int, console_port: int,
           tracker_db: Path, shell: bool = False, production: bool = False,
           replicas: int = 1, host: str = "127.0.0.1") -> int:
@@ -144,10 +151,8 @@ def serve(port: int, actions_port: int, webchat_port: int, console_port: int,
             return subprocess.call(rasa_command, cwd=PROJECT_ROOT, env=env)
         rasa_servers = [
             subprocess.Popen(
-                rasa_command + ["--credentials", "credentials.yml", "--interface", host,
-                                "--port", str(rasa_port), "--enable-api",
-                                "--auth-token", env["RASA_TOKEN"],
-                                "--cors", *widget_origins(webchat_port)],
+                rasa_command + rasa_server_arguments(host, rasa_port, env["RASA_TOKEN"],
+                                                     widget_origins(webchat_port)),
                 cwd=PROJECT_ROOT, env=dict(env, SANIC_REQUEST_MAX_SIZE=str(MAX_REQUEST_BYTES)),
             )
             for rasa_port in range(port, port + replicas)

@@ -94,7 +94,8 @@ def replica_keeping_its_emits(production, production_database_url, tmp_path):
         server = subprocess.Popen(
             [sys.executable, "-m", "bot.rasa_runtime", "run", "--model", str(MODELS_DIR),
              "--endpoints", str(endpoints), "--credentials", "credentials.yml",
-             "--port", str(port), "--enable-api", "--auth-token", production.api_token],
+             "--port", str(port), "--enable-api",
+             f"--auth-token={production.api_token}"],
             cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
