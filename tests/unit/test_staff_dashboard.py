@@ -53,18 +53,21 @@ async def tracker_url(tmp_path):
 
 @pytest.fixture
 def seeded(database_url):  # noqa: F811 (the fixture above)
-    month_ago = datetime.now(JAPAN) - timedelta(days=30)
-    tickets.open_ticket("A", "line", "en", "help", database_url=database_url)
+    # At TODAY's noon, not now: a test run that crosses midnight in Japan keeps its TODAY.
+    noon = datetime.combine(TODAY, time(12), JAPAN)
+    month_ago = noon - timedelta(days=30)
+    ticket_id = tickets.open_ticket("A", "line", "en", "help", database_url=database_url)
     with session_scope(database_url) as db:
+        db.get(Ticket, ticket_id).created_at = noon
         db.add(Ticket(conversation_id="Z", channel="line", language="ja", summary="",
                       created_at=month_ago, updated_at=month_ago))
-        db.add_all([AnsweredFaq(faq_id="my-number-what-is", language="ja", channel="line")
-                    for _ in range(3)])
-        db.add(AnsweredFaq(faq_id="garbage-days", language="en", channel="line"))
+        db.add_all([AnsweredFaq(faq_id="my-number-what-is", language="ja", channel="line",
+                                created_at=noon) for _ in range(3)])
+        db.add(AnsweredFaq(faq_id="garbage-days", language="en", channel="line", created_at=noon))
         db.add(AnsweredFaq(faq_id="garbage-days", language="en", channel="line",
                            created_at=month_ago))
         db.add_all([FaqFeedback(faq_id="my-number-what-is", helpful=h, language="ja",
-                                channel="line") for h in (True, True, False)])
+                                channel="line", created_at=noon) for h in (True, True, False)])
     return database_url
 
 
