@@ -49,9 +49,9 @@ rest_bodies = st.one_of(
 
 
 def _raw_numbers_in(text: str) -> list:
-    folded = _fold_digits(unicodedata.normalize("NFKC", text))
-    readable = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), folded)
-    return _RAW_NUMBER.findall(_fold_digits(readable))
+    """The fuzzed My Number wherever it is, JSON escapes decoded, digits of any form folded."""
+    readable = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+    return _RAW_NUMBER.findall(_fold_digits(unicodedata.normalize("NFKC", readable)))
 
 
 def _sqlite_text(path) -> str:

@@ -8,7 +8,7 @@ import yaml
 
 from bot.staff import accounts
 from bot.staff.drafts import write_draft
-from tests.unit.test_staff_console import PASSWORD, csrf_of, log_in
+from tests.unit.test_staff_console import log_in
 
 ELSEWHERE = "203.0.113.9"  # a stranger's address (TEST-NET-3)
 
@@ -19,20 +19,13 @@ ELSEWHERE = "203.0.113.9"  # a stranger's address (TEST-NET-3)
     "/\u2028/evil.example", "/\x00/evil.example", "javascript:alert(1)", "",
 ])
 async def test_signing_in_never_redirects_off_the_site(console, target):
-    token = csrf_of(await (await console.get("/login")).text())
-    response = await console.post("/login", data={"csrf_token": token, "name": "hanako",
-                                                  "password": PASSWORD, "next": target},
-                                  allow_redirects=False)
+    response = await log_in(console, next=target)
     assert response.status == 302
     assert response.headers["Location"] == "/tickets"
 
 
 async def test_a_path_on_the_site_is_kept_after_signing_in(console):
-    token = csrf_of(await (await console.get("/login")).text())
-    response = await console.post("/login", data={"csrf_token": token, "name": "hanako",
-                                                  "password": PASSWORD,
-                                                  "next": "/tickets/7?view=all"},
-                                  allow_redirects=False)
+    response = await log_in(console, next="/tickets/7?view=all")
     assert response.headers["Location"] == "/tickets/7?view=all"
 
 
