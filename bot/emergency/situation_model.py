@@ -2,8 +2,8 @@
 
 The cue lists catch the wordings they list; residents use many more ("grandpa's face looks
 weird on one side and he can't talk"). This model learns the situations from examples written
-per language (`training/<lang>.tsv`, lines `kind<TAB>text`, written without sight of the
-evaluation sets) against look-alikes (questions about emergencies, past events, hyperbole) and
+per language (`training/<lang>.tsv` and a second writer's `training/<lang>.second.tsv`, lines
+`kind<TAB>text`, written without sight of the evaluation sets) against look-alikes (questions about emergencies, past events, hyperbole) and
 the ordinary messages of the NLU training data (every intent but report_emergency).
 
 Features: character 1–5-grams and word 1–2-grams of the folded text (full-width, case and
