@@ -108,6 +108,12 @@ SITUATIONS_BEYOND_THE_CUES = [
     ("ko", "애가 세제를 마셨어요 지금 토하고 있어요"),
     ("vi", "ba e dang dau nguc du doi va va mo hoi"),
     ("vi", "có người nằm bất động giữa đường sau tai nạn xe máy"),
+    # ... told together with a question about whom to call, which look-alikes ask too
+    ("en", "my little girl just swallowed a flat round battery from a toy, what number do i dial"),
+    ("ja", "娘がおもちゃの丸い電池を飲んじゃったみたい 何番に電話すればいいの"),
+    ("zh", "女儿刚把玩具里的圆形电池吞了 要打几号"),
+    ("ko", "딸이 장난감 안에 있던 동그란 건전지를 삼켰어요 몇 번에 전화해요"),
+    ("vi", "con gai e vua nuot vien pin tron trong do choi, goi so may"),
 ]
 LOOK_ALIKES = [
     ("ja", "AEDの使い方の講習ってどこでやってる？"), ("ja", "去年の台風で壊れた屋根の補助金ってある？"),
