@@ -1,4 +1,4 @@
-"""`python -m bot emergency eval [FILES]` and `python -m bot emergency detect TEXT`."""
+"""`python -m bot emergency eval [FILES | --writers]` and `python -m bot emergency detect TEXT`."""
 
 import argparse
 import json
@@ -6,7 +6,7 @@ from pathlib import Path
 import sys
 
 from bot.emergency.detector import detect_emergency
-from bot.emergency.evaluation import LabelledFileError, evaluate_files
+from bot.emergency.evaluation import LabelledFileError, evaluate_files, leave_one_writer_out
 from bot.paths import PROJECT_ROOT
 
 DEFAULT_SETS = PROJECT_ROOT / "tests" / "data" / "emergency"
@@ -22,7 +22,7 @@ def _detect(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     paths = [Path(f) for f in args.files] or sorted(DEFAULT_SETS.glob("*.tsv"))
     try:
-        results = evaluate_files(paths)
+        results = leave_one_writer_out() if args.writers else evaluate_files(paths)
     except (LabelledFileError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -54,4 +54,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              "tests/data/emergency/*.tsv)")
     eval_parser.add_argument("--show-errors", action="store_true",
                              help="list misses and false alarms")
+    eval_parser.add_argument("--writers", action="store_true",
+                             help="instead of FILES: each writer of the training files left out "
+                                  "of the model in turn, and its messages detected (minutes)")
     eval_parser.set_defaults(handler=_eval)

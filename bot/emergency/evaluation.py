@@ -3,6 +3,8 @@
 - The team's sets: one file per language, named <lang>.tsv, lines `label<TAB>text`.
 - A blind set (tests/data/blind/emergency.jsonl): JSON lines `{"lang", "half", "label",
   "text"}`, reported per half and language ("heldout/vi").
+- The training files themselves, one writer left out at a time (`leave_one_writer_out`): how
+  the detector does on a person's wordings it never learned from.
 Labels are `emergency` or `ordinary`. An alarm on an ordinary line is a false alarm; an
 emergency without alarm is a miss.
 """
@@ -12,9 +14,11 @@ import json
 from pathlib import Path
 import statistics
 import time
-from typing import Dict, Iterable, List, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
-from bot.emergency.detector import detect_emergency
+from bot.emergency.detector import Emergency, detect_emergency
+from bot.emergency.situation_model import ORDINARY, read_examples, train, training_files, \
+    writer_of
 
 LABELS = ("emergency", "ordinary")
 
@@ -58,14 +62,15 @@ def _ratio(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 1.0
 
 
-def evaluate_lines(lines: Iterable[Tuple[str, str]]) -> Dict:
-    detect_emergency("")  # load the cue lists and the model before timing
+def evaluate_lines(lines: Iterable[Tuple[str, str]],
+                   detect: Callable[[str], Optional[Emergency]] = detect_emergency) -> Dict:
+    detect("")  # load the cue lists and the model before timing
     hits = misses = false_alarms = ordinary = 0
     errors = []
     times_ms = []
     for label, text in lines:
         started = time.perf_counter()
-        alarm = detect_emergency(text) is not None
+        alarm = detect(text) is not None
         times_ms.append((time.perf_counter() - started) * 1000)
         if label == "emergency":
             hits += alarm
@@ -98,4 +103,19 @@ def evaluate_files(paths: Iterable[Path]) -> Dict[str, Dict]:
                             for group, lines in read_blind(path).items()})
         else:
             results[path.stem] = evaluate_lines(read_labelled(path))
+    return results
+
+
+def leave_one_writer_out() -> Dict[str, Dict]:
+    """For each writer of the training files but the first: the detector, with a model trained
+    on the other writers' files, on that writer's lines (all languages together)."""
+    files = training_files()
+    results = {}
+    for writer in sorted({writer_of(path) for path in files} - {"first"}):
+        model = train([path for path in files if writer_of(path) != writer])
+        lines = [("ordinary" if kind == ORDINARY else "emergency", text)
+                 for path in files if writer_of(path) == writer
+                 for kind, text in read_examples(path)]
+        results[f"without {writer}"] = evaluate_lines(
+            lines, lambda text, model=model: detect_emergency(text, model))
     return results

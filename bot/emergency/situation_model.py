@@ -20,7 +20,7 @@ millisecond per message: no sentence vectors (they would cost ~5 ms).
 import math
 from pathlib import Path
 import re
-from typing import Iterable, List, Tuple
+from typing import Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 import yaml
@@ -50,8 +50,15 @@ def features_text(message: str) -> str:
     return folded if plain == folded else f"{folded} | {plain}"
 
 
-def _training_files() -> List[Path]:
+def training_files() -> List[Path]:
     return sorted(TRAINING_DIR.glob("*.tsv"))
+
+
+def writer_of(path: Path) -> str:
+    """Who wrote a training file: `first` for <lang>.tsv, else the word after the language
+    (<lang>.second.tsv → second)."""
+    parts = path.name.split(".")
+    return parts[1] if len(parts) > 2 else "first"
 
 
 def read_examples(path: Path) -> List[Tuple[str, str]]:
@@ -98,11 +105,13 @@ class SituationModel:
         return 1.0 / (1.0 + math.exp(-z)), str(kind)
 
 
-def train() -> SituationModel:
+def train(files: Optional[Sequence[Path]] = None) -> SituationModel:
+    """The model learned from `files` (default: every training file) and the NLU data."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    examples = [e for path in _training_files() for e in read_examples(path)]
+    files = training_files() if files is None else files
+    examples = [e for path in files for e in read_examples(path)]
     examples += list(_nlu_ordinary_examples())
     features, matrix = TextFeatures.fit([
         TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 5), min_df=2, sublinear_tf=True),
@@ -119,7 +128,7 @@ def train() -> SituationModel:
 
 
 ARTIFACT = TrainedArtifact(
-    "emergency", lambda: [Path(__file__), *_training_files(), *sorted(NLU_DIR.glob("*.yml"))],
+    "emergency", lambda: [Path(__file__), *training_files(), *sorted(NLU_DIR.glob("*.yml"))],
     train)
 
 

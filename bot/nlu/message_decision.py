@@ -86,11 +86,13 @@ ANSWERED_BY_ACTION = {"find_shelter": ("disaster-nearest-shelter",),
 FIRST_UNLESS_A_HAZARD = {"find_shelter"}
 HAZARD_ENTITY = "hazard"
 # "What is the number for the fire brigade?" must show the number whatever else DIET reads
-# ("help", even said in help's own words: "what number do I call here"): when the FAQs' best
-# match, a sure one, is about an emergency number, the message is a question (the FAQ action
-# shows 119/110 first), unless it asks for the phrase card, which shows them. (Chit-chat often
-# matches these FAQs, unsurely.)
+# ("help"): when the FAQs' best match, a sure one, is about an emergency number, a message not
+# mostly in a meta intent's words is a question (the FAQ action shows 119/110 first), unless
+# it asks for the phrase card, which shows them. (Chit-chat often matches these FAQs, unsurely,
+# and sometimes surely: "혹시 로봇이야?".) The help menu and "anything else" never show a number,
+# so they lose to such a match even when said in their own words ("whats the number … here").
 EMERGENCY_NUMBER_FAQS = ("medical-ambulance-number", "medical-fire-119", "medical-police-110")
+NUMBERLESS_READINGS = {"help", "out_of_scope"}
 # Pieces in the vocabularies of this share of the intents say nothing about any one of them.
 _COMMON_SHARE = 0.5
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -202,7 +204,8 @@ def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]
         if name in ACTIONS and not _changes_something(name, confidence, support, faq,
                                                       names_a_language):
             continue
-        if asks_for_a_number and name != "ask_emergency_phrases":
+        if asks_for_a_number and name != "ask_emergency_phrases" and (
+                support < DOMINANT_SUPPORT or name in NUMBERLESS_READINGS):
             break
         its_faqs = ANSWERED_BY_ACTION.get(name)
         if its_faqs and not _finds(its_faqs, match,

@@ -143,11 +143,12 @@ def test_moving_here_is_not_answered_with_moving_away(assistant, language, messa
 ])
 def test_a_home_appliance_is_not_answered_with_the_bulky_waste_rules(
         assistant, language, message):
-    """Fridges, washers, TVs and air conditioners fall under the home-appliance recycling law;
-    no FAQ covers it yet, so the honest answer is that there is none."""
+    """Fridges, washers, TVs and air conditioners fall under the home-appliance recycling law,
+    which has its own FAQ: never the bulky-waste rules."""
     _, replies = _ask(assistant, language, message)
     reading = _reading(replies, language)
-    assert reading.kind == "unknown" and reading.faq_id is None, reading
+    assert reading.faq_id != "procedures-bulky-waste", reading
+    assert _about(reading, "living-home-appliance-recycling"), reading
 
 
 @pytest.mark.parametrize("language, message, number", [

@@ -135,3 +135,27 @@ def test_a_situation_in_words_no_cue_list_holds_raises_the_alarm(language, messa
 @pytest.mark.parametrize("language, message", LOOK_ALIKES)
 def test_a_message_that_only_sounds_like_an_emergency_raises_none(language, message):
     assert detect_emergency(message) is None
+
+
+def test_each_writer_left_out_is_read_by_a_model_trained_without_them(tmp_path, monkeypatch):
+    from bot.emergency import evaluation, situation_model
+
+    first = ["medical\tmy father collapsed and is not breathing", "fire\tthe kitchen is burning",
+             "ordinary\twhat time does the library open", "ordinary\tthanks a lot"] * 3
+    second = ["medical\tgrandma fell and will not wake up", "ordinary\tgood morning"]
+    (tmp_path / "en.tsv").write_text("\n".join(first), encoding="utf-8")
+    (tmp_path / "en.second.tsv").write_text("\n".join(second), encoding="utf-8")
+    monkeypatch.setattr(situation_model, "TRAINING_DIR", tmp_path)
+    monkeypatch.setattr(situation_model, "NLU_DIR", tmp_path / "no-nlu-data")
+    trained_on = []
+    real_train = situation_model.train
+    monkeypatch.setattr(evaluation, "train",
+                        lambda files: trained_on.append([f.name for f in files]) or real_train(files))
+
+    results = evaluation.leave_one_writer_out()
+
+    assert trained_on == [["en.tsv"]]
+    assert list(results) == ["without second"]
+    assert (results["without second"]["emergencies"], results["without second"]["ordinary"]) == (1, 1)
+    assert situation_model.writer_of(tmp_path / "ja-easy.fourth.tsv") == "fourth"
+    assert situation_model.writer_of(tmp_path / "ja-easy.tsv") == "first"

@@ -139,10 +139,17 @@ def test_asking_for_an_emergency_number_is_a_question_whatever_diet_reads():
                    _match("suggest", "medical-ambulance-number", confidence=0.5))
     assert chat.intent == "bot_challenge"  # chit-chat the number FAQ matches unsurely
     assert (decision.intent, decision.faq["faq_ids"][0]) == ("ask_question", "medical-fire-119")
-    # Said in a meta intent's own words (here greet's), a sure number match still wins.
-    in_meta_words = _decide("hello hi there", [("greet", 0.9)],
-                            _match("suggest", "medical-police-110", "medical-ambulance-number"))
-    assert in_meta_words.intent == "ask_question"
+    # Said in the help menu's own words, a sure number match still wins: that menu shows none;
+    # a greeting in its own words stays one.
+    help_vocabulary = IntentVocabulary.learn([("help", "what number can I call here"),
+                                              ("greet", "hello hi there")])
+    in_help_words = decide("what number here", "help", [("help", 0.9)],
+                           _match("suggest", "medical-police-110", "medical-ambulance-number"),
+                           help_vocabulary)
+    assert in_help_words.intent == "ask_question"
+    greeting = _decide("hello hi there", [("greet", 0.9)],
+                       _match("suggest", "medical-police-110", "medical-ambulance-number"))
+    assert greeting.intent == "greet"
     card = _decide("119に電話するとき何を言えばいい", [("ask_emergency_phrases", 0.9)],
                    _match("suggest", "medical-ambulance-number", "medical-how-to-call-119"))
     assert card.intent == "ask_emergency_phrases"
