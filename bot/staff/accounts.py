@@ -5,7 +5,9 @@ MAX_ADDRESS_FAILURES from one address, whatever the account) within THROTTLE_WIN
 the last successful login there, further attempts are refused without checking the password
 until the window has passed. Counted per account *and* address, so that a stranger guessing
 elsewhere cannot lock a member of staff out. Each attempt is recorded before it is counted, so
-parallel guesses cannot slip past the limit while one another's are being checked.
+parallel guesses cannot slip past the limit while one another's are being checked; refused
+attempts stay recorded as failures, so a burst that got fewer than MAX_FAILURES checked still
+locks the account, and a guesser who keeps trying keeps it locked (from that address only).
 """
 
 from dataclasses import dataclass
@@ -91,7 +93,6 @@ def log_in(name: str, password: str, address: str, database_url: str = "") -> Lo
     with session_scope(database_url) as db:
         if (_recent_failures(db, since, address, name) > MAX_FAILURES
                 or _recent_failures(db, since, address) > MAX_ADDRESS_FAILURES):
-            db.query(LoginAttempt).filter_by(id=attempt_id).delete()  # never checked
             return LoginResult("throttled")
         user = db.query(StaffUser).filter_by(name=name).first()
         ok = verify_password(password, user.password_hash if user else UNKNOWN_USER_HASH)

@@ -34,8 +34,8 @@ async def test_parallel_guesses_get_no_more_tries_than_sequential_ones(console):
                                      for i in range(3 * accounts.MAX_FAILURES)))
     statuses = sorted(response.status for response in guesses)
     # Each guess counts the ones recorded before it, still being checked included: at most
-    # MAX_FAILURES passwords are checked, fewer when the guesses arrive all at once.
-    assert 1 <= statuses.count(401) <= accounts.MAX_FAILURES
+    # MAX_FAILURES passwords are checked, fewer (even none) when the guesses arrive all at once.
+    assert statuses.count(401) <= accounts.MAX_FAILURES
     assert statuses.count(401) + statuses.count(429) == len(guesses)
     assert (await log_in(console)).status == 429  # even the right password waits now
 
