@@ -4,7 +4,8 @@ A message raises the alarm when it reports an emergency ("my house is on fire", 
 or shouts one ("火事！", "help fire", "cứu với cháy nhà"). A word alone without a shout
 ("tsunami", 救急車) is a topic: residents use it to open the topic's answers. Messages about emergencies that are
 not happening now get their normal answer: hypotheticals ("if there is a fire…"), the past
-("昨日火事があった") and questions about the service or preparing ("is 119 free?").
+("昨日火事があった"), jokes ("dying of boredom lol") and questions about the service or
+preparing ("is 119 free?").
 The cues are data: cues/<lang>.yml. What they do not list, a model learned from examples of
 each situation and of look-alikes reads (situation_model.py); either one raises the alarm:
 a missed emergency is the worst failure, so recall comes first.
@@ -26,7 +27,7 @@ NUMBERS = {"fire": "119", "medical": "119", "trapped": "119", "tsunami": "119", 
 # false alarms.
 ALARM_PROBABILITY = 0.5
 ALARM_PROBABILITY_DESPITE_MARKERS = 0.85
-_NOT_NOW = ("hypothetical", "past")
+_NOT_NOW = ("hypothetical", "past", "joking")
 # What the model reads of a very long message: an emergency is said at its start.
 _MODEL_INPUT_CHARS = 2000
 
@@ -70,7 +71,7 @@ def _cued_emergency(text: FoldedText) -> Optional[Emergency]:
     if not reports and not topics:
         return None
     markers = _found(cues.markers, text)
-    if "hypothetical" in markers or "past" in markers:
+    if set(markers) & set(_NOT_NOW):
         return None
     urgent, asks_information = "urgent" in markers, "information" in markers
     if reports:

@@ -37,6 +37,9 @@ def test_every_emergency_raises_the_alarm_and_no_ordinary_question_does(language
     ("泥棒がいる", "crime", "110"),
     # A tsunami comes first: evacuating is the one thing that matters then.
     ("tsunami is coming and my grandma collapsed", "tsunami", "119"),
+    ("someone is still inside, front door smashed", "crime", "110"),
+    ("楼下全是烟 看不见了", "fire", "119"),
+    ("co nguoi dang cay cua nha toi", "crime", "110"),  # someone is prying my door open
 ])
 def test_kind_and_number_to_call(message, kind, number):
     emergency = detect_emergency(message)
@@ -48,6 +51,13 @@ def test_kind_and_number_to_call(message, kind, number):
     "昨日火事があった", "if there is a fire what should I do", "tsunami", "救急車",
     "좋은 아침입니다",  # 아침입니다 holds the letters of 침입 (break-in) across two words
     "nha hang chay o chiba",  # a vegetarian restaurant, typed without diacritics
+    # Said laughing: a joke, not an emergency.
+    "おなかすいて倒れそうww", "im literally dying of boredom lol", "이 영화 보다가 죽을 뻔 ㅋㅋ",
+    "热得要着火了哈哈", "tui chet cuoi mat =))",
+    # Asking for a repair, not a fire brigade.
+    "热水器点不着火 找谁维修", "ガスコンロの火がつかない 修理どこに頼む", "bep bi chay mach, tho sua o dau",
+    # Next time: advice for later, not now.
+    "con em bi co giat khi sot, lan sau thi sao",
 ])
 def test_questions_words_and_lookalikes_are_not_alarms(message):
     assert detect_emergency(message) is None
@@ -123,6 +133,13 @@ LOOK_ALIKES = [
     ("zh", "献血车一般在哪里"), ("zh", "去年被偷的自行车找到了吗 怎么查"),
     ("ko", "불꽃놀이 언제 해요"), ("ko", "작년에 교통사고 났을때 보험 처리 어떻게 했더라"),
     ("vi", "hoc so cuu o dau"), ("vi", "tháng trước bị trộm xe đạp giờ báo cảnh sát còn kịp không"),
+    # Paperwork with a deadline, a birth or a death in it
+    ("ja", "出生届まだ出してない 赤ちゃん生まれて10日 もう遅い？"),
+    ("ja-easy", "あかちゃん うまれた。 てあて の しんせい まだ。 だいじょうぶ？"),
+    ("en", "my wife gave birth 3 weeks ago, is it too late for the child allowance??"),
+    ("zh", "孩子出生一个多月了 儿童补贴还没申请 来得及吗"),
+    ("ko", "아기 태어난지 한달 넘었는데 아동수당 아직 신청 안했어요 늦었나요"),
+    ("vi", "me chong em mat tuan truoc, can lam giay to gi o shiyakusho"),
 ]
 
 
