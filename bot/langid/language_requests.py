@@ -78,6 +78,11 @@ def find_requested_language(text: str) -> Tuple[Optional[str], float]:
     return code, (name_letters + request_letters) / max(letters, 1)
 
 
+def names_a_language(text: str) -> bool:
+    """Whether the message names any language, a request or not ("I don't speak Japanese")."""
+    return _PATTERN.search(_fold(text)) is not None
+
+
 def _whole_word(text: str, match: "re.Match") -> bool:
     """Latin request words count as whole words only ("in", not the "in" of "clinic")."""
     if not match.group(0).isascii():

@@ -43,7 +43,7 @@ from bot.emergency.lexicon import fold
 from bot.knowledge.faq_search import FAQ_OUTPUT, FaqMatch, match_question
 from bot.knowledge.served import served_knowledge
 from bot.langid import detect
-from bot.langid.language_requests import find_requested_language
+from bot.langid.language_requests import find_requested_language, names_a_language
 from bot.message_limits import TOO_LONG
 
 QUESTION, FALLBACK, CHOOSE_LANGUAGE = "ask_question", "nlu_fallback", "choose_language"
@@ -67,7 +67,8 @@ DOMINANT_SUPPORT = 0.5
 # The intents that change something (the language, alert subscriptions) need half the
 # message's words to be theirs, and DIET sure, when a FAQ answers the message: a question
 # about alert levels subscribes nobody. A language named inside a question ("a doctor who
-# speaks Vietnamese") needs more than half the words, whatever the FAQs say.
+# speaks Vietnamese", "I don't speak Japanese, is there…") needs more than half the words,
+# whatever the FAQs say.
 ACTION_SUPPORT = 0.5
 ACTIONS = {CHOOSE_LANGUAGE, "subscribe_alerts", "unsubscribe_alerts"}
 # "Anything else" has no vocabulary of its own: DIET's reading stands unless a FAQ answers
@@ -89,10 +90,17 @@ HAZARD_ENTITY = "hazard"
 # ("help"): when the FAQs' best match, a sure one, is about an emergency number, a message not
 # mostly in a meta intent's words is a question (the FAQ action shows 119/110 first), unless
 # it asks for the phrase card, which shows them. (Chit-chat often matches these FAQs, unsurely,
-# and sometimes surely: "혹시 로봇이야?".) The help menu and "anything else" never show a number,
-# so they lose to such a match even when said in their own words ("whats the number … here").
+# and sometimes surely: "혹시 로봇이야?".) The help and topic menus and "anything else" never
+# show a number, so they lose to such a match even when said in their own words ("whats the
+# number … here").
 EMERGENCY_NUMBER_FAQS = ("medical-ambulance-number", "medical-fire-119", "medical-police-110")
-NUMBERLESS_READINGS = {"help", "out_of_scope"}
+NUMBERLESS_READINGS = {"help", "ask_topic", "out_of_scope"}
+# Replies that tell the resident nothing (a greeting back, "ok, ask me anytime"): a message
+# less than half in their words is one of them only when short ("ㅁㄴㅇㄹ ㅋㅋㅋ asdfgh" is no
+# "yes", whatever the FAQs know of it). Short ones stay, "asdfgh jjjj hihi" too: taking short
+# messages hardly in their words for questions, or letting the FAQs' sure suggestion win over
+# short chit-chat ("确实"), lowered Korean and Chinese intent F1 below 0.90.
+SMALL_TALK = {"greet", "goodbye", "thank", "affirm", "deny", "bot_challenge"}
 # Pieces in the vocabularies of this share of the intents say nothing about any one of them.
 _COMMON_SHARE = 0.5
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -169,8 +177,8 @@ def _finds(faq_ids: Sequence[str], match: FaqMatch, first_only: bool) -> bool:
 
 
 def _changes_something(intent: str, confidence: float, support: float, faq: Dict[str, Any],
-                       names_a_language: bool) -> bool:
-    if intent == CHOOSE_LANGUAGE and names_a_language and support <= ACTION_SUPPORT:
+                       language_named: bool) -> bool:
+    if intent == CHOOSE_LANGUAGE and language_named and support <= ACTION_SUPPORT:
         return False
     if faq["decision"] == "answer":
         return support >= ACTION_SUPPORT and confidence >= SURE
@@ -190,7 +198,6 @@ def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]
     requested, share = find_requested_language(text)
     if requested and share >= LANGUAGE_REQUEST_SHARE:
         return Decision(CHOOSE_LANGUAGE, 1.0)
-    names_a_language = requested is not None
     faq = faq_reading(match)
     best = match.candidates[0] if match.candidates else None
     asks_for_a_number = (match.decision != "unknown" and match.confidence >= SURE
@@ -202,7 +209,7 @@ def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]
         if support == 0 and not _mostly_letters(text):
             continue  # DIET's guess on symbols and digits ("{{7*7}}")
         if name in ACTIONS and not _changes_something(name, confidence, support, faq,
-                                                      names_a_language):
+                                                      names_a_language(text)):
             continue
         if asks_for_a_number and name != "ask_emergency_phrases" and (
                 support < DOMINANT_SUPPORT or name in NUMBERLESS_READINGS):
@@ -216,8 +223,11 @@ def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]
         if faq["decision"] == "answer" and (
                 support < DOMINANT_SUPPORT if name not in OPEN_VOCABULARY else confidence < SURE):
             break  # other words as well, and a FAQ answers them: the question needs the answer
+        pieces = len(vocabulary.telling(text))
         if (faq["decision"] == "related" and name not in OPEN_VOCABULARY
-                and support < META_SUPPORT and len(vocabulary.telling(text)) >= QUESTION_PIECES):
+                and support < META_SUPPORT and pieces >= QUESTION_PIECES):
+            break
+        if name in SMALL_TALK and support < DOMINANT_SUPPORT and pieces >= QUESTION_PIECES:
             break
         return Decision(name, confidence)
     return Decision(QUESTION, faq["confidence"], faq)

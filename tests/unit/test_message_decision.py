@@ -53,6 +53,13 @@ def test_a_language_named_inside_a_question_is_part_of_the_question(text):
                             "confidence": 0.97}
 
 
+def test_naming_two_languages_in_a_question_asks_for_neither():
+    text = "English please doctor, i dont speak japanese"  # half of it choose_language's words
+    decision = _decide(text, [("choose_language", 0.99), ("ask_question", 0.01)],
+                       _match("suggest", "medical-multilingual-hospitals-jnto"))
+    assert decision.intent == "ask_question"
+
+
 def test_asking_to_change_the_language_without_naming_one_stays_a_request():
     assert _decide("change the language", [("choose_language", 0.95)]).intent == "choose_language"
 
@@ -73,6 +80,16 @@ def test_a_guess_without_the_intents_words_is_not_that_intent(text):
     decision = _decide(text, [("ask_emergency_phrases", 0.99), ("greet", 0.01)])
     assert decision.intent == "ask_question"
     assert decision.faq["decision"] == "unknown"
+
+
+@pytest.mark.parametrize("faq_reading", ["unknown", "suggest"])
+def test_a_long_message_without_small_talks_words_is_no_small_talk(faq_reading):
+    # A keyboard mash DIET reads as a greeting: the honest "no answer" instead.
+    text = "qwxz plmokn ujhbgt asdfgh zxcvbn ㅋㅋㅋㅋ"
+    match = _match(faq_reading, "living-garbage", "living-noise", confidence=0.5) \
+        if faq_reading != "unknown" else UNKNOWN
+    assert _decide(text, [("greet", 0.99), ("ask_question", 0.01)], match).intent == "ask_question"
+    assert _decide("hi there", [("greet", 0.99)], match).intent == "greet"
 
 
 def test_a_shelter_search_needs_the_faqs_to_see_a_shelter_question():
@@ -147,6 +164,10 @@ def test_asking_for_an_emergency_number_is_a_question_whatever_diet_reads():
                            _match("suggest", "medical-police-110", "medical-ambulance-number"),
                            help_vocabulary)
     assert in_help_words.intent == "ask_question"
+    in_topic_words = decide("what number here", "ask_topic", [("ask_topic", 0.9)],
+                            _match("suggest", "medical-fire-119", "medical-ambulance-number"),
+                            IntentVocabulary.learn([("ask_topic", "what number here")]))
+    assert in_topic_words.intent == "ask_question"  # the topic menu shows no number either
     greeting = _decide("hello hi there", [("greet", 0.9)],
                        _match("suggest", "medical-police-110", "medical-ambulance-number"))
     assert greeting.intent == "greet"
