@@ -27,7 +27,7 @@ NUMBERS = {"fire": "119", "medical": "119", "trapped": "119", "tsunami": "119", 
 # false alarms.
 ALARM_PROBABILITY = 0.5
 ALARM_PROBABILITY_DESPITE_MARKERS = 0.85
-_NOT_NOW = ("hypothetical", "past", "joking")
+_NOT_NOW = {"hypothetical", "past", "joking"}
 # What the model reads of a very long message: an emergency is said at its start.
 _MODEL_INPUT_CHARS = 2000
 
@@ -59,10 +59,15 @@ def detect_emergency(message: str, model: Optional[SituationModel] = None
     probability, kind = (model or situation_model()).read(message[:_MODEL_INPUT_CHARS])
     if probability < ALARM_PROBABILITY:
         return None
-    not_now = set(_found(lexicon().markers, text)) & set(_NOT_NOW)
-    if not_now and probability < ALARM_PROBABILITY_DESPITE_MARKERS:
+    if (probability < ALARM_PROBABILITY_DESPITE_MARKERS
+            and _not_now(_found(lexicon().markers, text))):
         return None
     return Emergency(kind, NUMBERS[kind], ())
+
+
+def _not_now(markers: Dict[str, Tuple[Cue, ...]]) -> bool:
+    """Said of the past, a "what if" or in jest."""
+    return not _NOT_NOW.isdisjoint(markers)
 
 
 def _cued_emergency(text: FoldedText) -> Optional[Emergency]:
@@ -71,7 +76,7 @@ def _cued_emergency(text: FoldedText) -> Optional[Emergency]:
     if not reports and not topics:
         return None
     markers = _found(cues.markers, text)
-    if set(markers) & set(_NOT_NOW):
+    if _not_now(markers):
         return None
     urgent, asks_information = "urgent" in markers, "information" in markers
     if reports:

@@ -7,8 +7,8 @@ fifth and sixth only ordinary messages: chit-chat and symptom questions; paperwo
 deadlines, births and deaths in it; lines `kind<TAB>text`, written without sight of the
 evaluation sets) against look-alikes (questions about emergencies, past events, hyperbole) and the
 ordinary messages of the NLU training data (every intent but report_emergency). Each writer
-added helps: trained without one writer, the detector finds 96-98 % of that writer's
-emergencies (`python -m bot emergency eval --writers`, 2026-12-07).
+added helps: trained without one writer, the detector finds 95.5-98.2 % of that writer's
+emergencies (`python -m bot emergency eval --writers`, 2026-12-07, six writers).
 
 Features: character 1–5-grams and word 1–2-grams of the folded text (full-width, case and
 Traditional Chinese folded; Latin text also without diacritics, as Vietnamese is often typed),
