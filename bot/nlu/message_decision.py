@@ -5,7 +5,9 @@ punctuation components decided, the language the message names, and the curated 
 matches with their calibrated confidence (the same knowledge/ the action server answers from,
 reloaded on edits). It decides:
 
-- an emergency, a My Number warning, punctuation alone: already decided, kept;
+- an emergency, a My Number warning, punctuation alone: already decided, kept; a My Number
+  with a question beside it ("my number is …, is my card still valid?") carries the FAQ
+  decision of the rest of the message, so the warning is followed by its answer;
 - a message over the length limit (bot.nlu.message_length): a question, whatever was read of
   it, unless that is an emergency; action_answer_faq sees the mark and asks for shorter parts;
 - `choose_language` only for a request ("English please", "中文で", the picker's button): a
@@ -45,11 +47,16 @@ from bot.knowledge.served import served_knowledge
 from bot.langid import detect
 from bot.langid.language_requests import find_requested_language, names_a_language
 from bot.message_limits import TOO_LONG
+from bot.privacy.masking import MY_NUMBER_MASK
 
 QUESTION, FALLBACK, CHOOSE_LANGUAGE = "ask_question", "nlu_fallback", "choose_language"
 # Decided before this component; kept as they are.
-EMERGENCY = "report_emergency"
-DECIDED = {EMERGENCY, "shared_my_number"}
+EMERGENCY, MY_NUMBER = "report_emergency", "shared_my_number"
+DECIDED = {EMERGENCY, MY_NUMBER}
+# Beside a (masked) My Number, this many telling pieces that "here is my number" is not written
+# with make a question of the rest ("私のマイナンバーは…です。住民票は取れますか"; "わたしの
+# マイナンバーは … です" has none, "My Number is …, can I renew my card?" three).
+MY_NUMBER_REST_PIECES = 3
 # A language name that, with the words of a request, is most of the message is a request for
 # it ("English please", "日本語でお願いします").
 LANGUAGE_REQUEST_SHARE = 0.5
@@ -81,7 +88,8 @@ SURE = 0.9
 # the best match of its topic ("what does alert level 4 mean" matches the 110 FAQ third, after
 # two disaster FAQs); a shelter search needs it first unless a hazard is named ("best ramen
 # near the station", "can I bring my cat to the shelter" are no shelter searches; "tsunami
-# evacuation site" is one).
+# evacuation site" is one). A search said in its own words, surely, naming a hazard, needs no FAQ
+# when none answers ("nhà em ở Ichikawa, có động đất thì lánh nạn ở đâu ạ").
 ANSWERED_BY_ACTION = {"find_shelter": ("disaster-nearest-shelter",),
                       "ask_emergency_phrases": ("medical-how-to-call-119", "medical-police-110")}
 FIRST_UNLESS_A_HAZARD = {"find_shelter"}
@@ -95,12 +103,16 @@ HAZARD_ENTITY = "hazard"
 # number … here").
 EMERGENCY_NUMBER_FAQS = ("medical-ambulance-number", "medical-fire-119", "medical-police-110")
 NUMBERLESS_READINGS = {"help", "ask_topic", "out_of_scope"}
-# Replies that tell the resident nothing (a greeting back, "ok, ask me anytime"): a message
-# less than half in their words is one of them only when short ("ㅁㄴㅇㄹ ㅋㅋㅋ asdfgh" is no
-# "yes", whatever the FAQs know of it). Short ones stay, "asdfgh jjjj hihi" too: taking short
+# Replies that answer nothing (a greeting back, "ok, ask me anytime", the menus): a message
+# less than half in their words is one of them only when short, in telling pieces or in words
+# ("ㅁㄴㅇㄹ ㅋㅋㅋ asdfgh" is no "yes", "di lanh nan mang theo meo dc ko a, e ko bo no o nha
+# dc" no "no", "ネパール ご で せつめい できますか？ こくほ の こと わからない" no call for the
+# menu, whatever the FAQs know of them). Short ones stay, "asdfgh jjjj hihi" too: taking short
 # messages hardly in their words for questions, or letting the FAQs' sure suggestion win over
 # short chit-chat ("确实"), lowered Korean and Chinese intent F1 below 0.90.
-SMALL_TALK = {"greet", "goodbye", "thank", "affirm", "deny", "bot_challenge"}
+NO_ANSWER_READINGS = {"greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "help",
+                      "ask_topic"}
+QUESTION_WORDS = 8
 # Pieces in the vocabularies of this share of the intents say nothing about any one of them.
 _COMMON_SHARE = 0.5
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -191,6 +203,9 @@ def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]
     """What the message is. `intent` is what the components before decided (None: no reading
     at all), `ranking` DIET's readings, best first; `names_a_hazard`: DIET found a hazard
     ("tsunami evacuation site")."""
+    if intent == MY_NUMBER and len(vocabulary.telling(text) - vocabulary.pieces.get(
+            MY_NUMBER, set())) >= MY_NUMBER_REST_PIECES:
+        return Decision(intent, 1.0, faq_reading(match))
     if intent in DECIDED:
         return Decision(intent, 1.0)
     if intent is None and not ranking:  # punctuation alone: nothing to understand
@@ -216,7 +231,9 @@ def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]
             break
         its_faqs = ANSWERED_BY_ACTION.get(name)
         if its_faqs and not _finds(its_faqs, match,
-                                   name in FIRST_UNLESS_A_HAZARD and not names_a_hazard):
+                                   name in FIRST_UNLESS_A_HAZARD and not names_a_hazard) and not (
+                name in FIRST_UNLESS_A_HAZARD and names_a_hazard and confidence >= SURE
+                and support >= DOMINANT_SUPPORT and faq["decision"] != "answer"):
             break
         if its_faqs and faq["decision"] == "answer" and faq["faq_ids"][0] in its_faqs:
             return Decision(name, confidence)
@@ -227,7 +244,8 @@ def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]
         if (faq["decision"] == "related" and name not in OPEN_VOCABULARY
                 and support < META_SUPPORT and pieces >= QUESTION_PIECES):
             break
-        if name in SMALL_TALK and support < DOMINANT_SUPPORT and pieces >= QUESTION_PIECES:
+        if name in NO_ANSWER_READINGS and support < DOMINANT_SUPPORT and (
+                pieces >= QUESTION_PIECES or len(_LETTER_RUN.findall(text)) >= QUESTION_WORDS):
             break
         return Decision(name, confidence)
     return Decision(QUESTION, faq["confidence"], faq)
@@ -271,6 +289,7 @@ class MessageDecider(GraphComponent, IntentClassifier):
             text = message.get(TEXT) or ""
             if text.startswith("/"):  # a button's payload names its own intent
                 continue
+            text = text.replace(MY_NUMBER_MASK, " ")  # the rest is read, not the mask's words
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             if message.get(TOO_LONG) and intent != EMERGENCY:
                 self._apply(message, Decision(QUESTION, 1.0))

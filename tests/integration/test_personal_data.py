@@ -14,8 +14,10 @@ import unicodedata
 import pytest
 import requests
 
+from bot.i18n import text
 from bot.privacy.masking import MY_NUMBER_MASK
 from tests.conftest import LINE_CHANNEL_SECRET, Assistant
+from tests.integration.test_faq_answers import FAQS
 from tests.integration.test_line_channel import _deliver, _replies, _text
 from tests.support.assistant_process import AssistantProcess
 from tests.support.fake_sentry import FakeSentry
@@ -32,14 +34,23 @@ MY_NUMBER = "123456789018"  # check digit 8 is right for 12345678901
 WRITTEN_FORMS = ["123456789018", "1234 5678 9018", "1234-5678-9018", "１２３４５６７８９０１８",
                  "１２３４－５６７８－９０１８"]
 WRONG_CHECK_DIGIT = "123456789012"
-# The My Number in a sentence of each language, and the form it is written in.
+# The My Number alone in a sentence of each language, and the form it is written in.
 MESSAGES = {
-    "ja": "私のマイナンバーは{}です。住民票は取れますか",
+    "ja": "私のマイナンバーは{}です",
     "ja-easy": "わたしの マイナンバーは {} です",
-    "en": "My My Number is {}, can I renew my card online?",
-    "zh": "我的个人编号是{}，可以在网上更新吗？",
-    "ko": "제 마이넘버는 {}입니다. 온라인으로 갱신할 수 있나요?",
-    "vi": "Số My Number của tôi là {}, tôi có thể gia hạn trực tuyến không?",
+    "en": "My My Number is {}",
+    "zh": "我的个人编号是{}",
+    "ko": "제 마이넘버는 {}입니다",
+    "vi": "Số My Number của tôi là {}",
+}
+# …and with a question the FAQs answer (my-number-card-lost).
+QUESTIONS = {
+    "ja": "マイナンバーは{}です。マイナンバーカードを紛失しました",
+    "ja-easy": "ばんごうは {} です。マイナカード を なくしました。 どこ に でんわ します か",
+    "en": "my number is {} and I lost my My Number card",
+    "zh": "我的个人编号是{}，我的个人编号卡丢了怎么办",
+    "ko": "제 번호는 {}입니다. 마이넘버카드를 잃어버렸어요",
+    "vi": "số của tôi là {}. Tôi bị mất thẻ My Number",
 }
 _ids = itertools.count()
 
@@ -95,6 +106,15 @@ def _database_text(path):
 def test_the_resident_is_warned_in_their_language(running, language, written):
     replies = _say_in(running.assistant, language, MESSAGES[language].format(written))
     assert replies == [running.assistant.text_of("utter_my_number_warning", language)]
+
+
+@pytest.mark.parametrize("language", list(QUESTIONS))
+def test_a_question_beside_the_number_is_answered_after_the_warning(running, language):
+    faq = FAQS["my-number-card-lost"]
+    replies = _say_in(running.assistant, language, QUESTIONS[language].format(MY_NUMBER))
+    assert replies[:2] == [text("my_number_removed_then_answer", language),
+                           faq.answer_in(language) + "\n" + text("faq_source", language,
+                                                                 url=faq.source)]
 
 
 def test_a_line_user_is_warned_too(running, line_service):

@@ -18,6 +18,8 @@ VOCABULARY = IntentVocabulary.learn([
     ("find_shelter", "where is the nearest shelter"), ("find_shelter", "近くの避難所は"),
     ("subscribe_alerts", "send me disaster alerts"), ("subscribe_alerts", "防災通知を受け取りたい"),
     ("ask_question", "how do I get a residence certificate"),
+    ("deny", "ko"), ("deny", "khong can"), ("help", "help"), ("help", "what can you do"),
+    ("shared_my_number", "my my number is [個人番号]"),
 ])
 
 
@@ -101,6 +103,35 @@ def test_a_shelter_search_needs_the_faqs_to_see_a_shelter_question():
     assert ramen.intent == "ask_question"
 
 
+def test_a_long_message_hardly_in_a_no_or_a_menus_words_is_a_question():
+    # Few telling pieces (unaccented Vietnamese is mostly everyday pairs), many words.
+    pets = "di lanh nan mang theo meo dc ko a, e ko bo no o nha dc"
+    decision = _decide(pets, [("deny", 0.89), ("ask_question", 0.11)],
+                       _match("answer", "disaster-evacuation-with-pets"))
+    assert (decision.intent, decision.faq["faq_ids"]) == (
+        "ask_question", ["disaster-evacuation-with-pets"])
+    menu = _decide("can you explain it in nepali i do not understand the health insurance",
+                   [("help", 0.98)], _match("suggest", "medical-health-insurance-foreign-residents"))
+    assert menu.intent == "ask_question"
+    assert _decide("ko", [("deny", 0.99)]).intent == "deny"
+    assert _decide("what can you do", [("help", 0.99)]).intent == "help"
+
+
+def test_a_sure_shelter_search_naming_a_hazard_needs_no_faq_when_none_answers():
+    search = "nearest shelter for an earthquake where"
+    related = _match("suggest", "disaster-earthquake-what-to-do", "disaster-stay-put-after-quake")
+    assert decide(search, "find_shelter", [("find_shelter", 0.99)], related, VOCABULARY,
+                  names_a_hazard=True).intent == "find_shelter"
+    # Unsure, or without a hazard, or where a FAQ answers, the FAQs decide.
+    assert decide(search, "find_shelter", [("find_shelter", 0.7)], related, VOCABULARY,
+                  names_a_hazard=True).intent == "ask_question"
+    assert decide(search, "find_shelter", [("find_shelter", 0.99)], related,
+                  VOCABULARY).intent == "ask_question"
+    answered = _match("answer", "disaster-earthquake-what-to-do")
+    assert decide(search, "find_shelter", [("find_shelter", 0.99)], answered, VOCABULARY,
+                  names_a_hazard=True).intent == "ask_question"
+
+
 def test_a_shelter_search_for_a_named_hazard_may_see_the_hazards_faq_first():
     tsunami = decide("nearest shelter for a tsunami", "find_shelter", [("find_shelter", 0.95)],
                      _match("suggest", "disaster-tsunami", "disaster-nearest-shelter"),
@@ -181,6 +212,18 @@ def test_an_emergency_and_a_my_number_stay_decided():
         decision = _decide("x", [(intent, 1.0)], _match("answer", "medical-ambulance-number"),
                            intent=intent)
         assert (decision.intent, decision.faq) == (intent, None)
+
+
+def test_a_question_beside_a_my_number_carries_its_faq_decision():
+    card = _match("answer", "my-number-card-validity")
+    alone = _decide("my my number is  ", [("shared_my_number", 1.0)], card)
+    assert (alone.intent, alone.faq) == ("shared_my_number", None)
+    asked = _decide("my my number is  , is my card still valid until next year?",
+                    [("shared_my_number", 1.0)], card)
+    assert (asked.intent, asked.faq["faq_ids"]) == ("shared_my_number",
+                                                    ["my-number-card-validity"])
+    emergency = _decide("he collapsed, his my number is  ", [("report_emergency", 1.0)], card)
+    assert emergency.faq is None
 
 
 def test_punctuation_alone_is_not_understood():
