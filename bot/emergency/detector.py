@@ -28,6 +28,10 @@ NUMBERS = {"fire": "119", "medical": "119", "trapped": "119", "tsunami": "119", 
 ALARM_PROBABILITY = 0.5
 ALARM_PROBABILITY_DESPITE_MARKERS = 0.85
 _NOT_NOW = {"hypothetical", "past", "joking"}
+# Asking for a repair is a question (the cues) and, unless the model is very sure, no alarm: a
+# leaking ceiling or a burnt-out phone screen is said like an emergency. "Which number" is not
+# among these: real emergencies ask it.
+_REPAIR = "repair"
 # What the model reads of a very long message: an emergency is said at its start.
 _MODEL_INPUT_CHARS = 2000
 
@@ -59,8 +63,9 @@ def detect_emergency(message: str, model: Optional[SituationModel] = None
     probability, kind = (model or situation_model()).read(message[:_MODEL_INPUT_CHARS])
     if probability < ALARM_PROBABILITY:
         return None
-    if (probability < ALARM_PROBABILITY_DESPITE_MARKERS
-            and _not_now(_found(lexicon().markers, text))):
+    markers = _found(lexicon().markers, text)
+    if probability < ALARM_PROBABILITY_DESPITE_MARKERS and (_not_now(markers)
+                                                            or _REPAIR in markers):
         return None
     return Emergency(kind, NUMBERS[kind], ())
 
@@ -78,7 +83,8 @@ def _cued_emergency(text: FoldedText) -> Optional[Emergency]:
     markers = _found(cues.markers, text)
     if _not_now(markers):
         return None
-    urgent, asks_information = "urgent" in markers, "information" in markers
+    urgent = "urgent" in markers
+    asks_information = "information" in markers or _REPAIR in markers
     if reports:
         return None if asks_information and not urgent else _emergency(reports)
     if asks_information:

@@ -17,7 +17,7 @@ from bot.retrieval.chinese_variants import to_simplified
 
 CUES_DIR = Path(__file__).parent / "cues"
 KINDS = ("tsunami", "fire", "trapped", "medical", "crime")  # first wins when several match
-MARKER_LISTS = ("urgent", "hypothetical", "past", "joking", "information")
+MARKER_LISTS = ("urgent", "hypothetical", "past", "joking", "information", "repair")
 
 _LATIN = re.compile(r"[a-zđ]")
 _LATIN_LETTER = r"[0-9a-z\u00c0-\u024f\u1e00-\u1eff]"  # with Vietnamese letters
@@ -86,7 +86,7 @@ class Cue:
 class Lexicon:
     reports: Dict[str, Tuple[Cue, ...]]  # kind → cues
     topics: Dict[str, Tuple[Cue, ...]]
-    markers: Dict[str, Tuple[Cue, ...]]  # urgent, hypothetical, past, joking, information
+    markers: Dict[str, Tuple[Cue, ...]]  # urgent, hypothetical, past, joking, information, repair
 
 
 def _lists(path: Path) -> dict:
