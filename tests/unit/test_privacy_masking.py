@@ -37,6 +37,14 @@ def test_ordinary_numbers_stay(text):
     assert mask_personal_data(text) == text
 
 
+@pytest.mark.parametrize("text", ["受付 2026.12.07 0000", "予約 2026/12/07 0000 から",
+                                  "2025-03-15 0001に電話しました"])
+def test_a_date_and_a_time_stay_even_when_their_digits_pass_the_check(text):
+    assert is_my_number("".join(ch for ch in text if ch.isdigit()))
+    assert mask_personal_data(text) == text
+    assert MY_NUMBER_MASK in mask_personal_data("マイナンバーは 2026.12.07 0000")  # said to be one
+
+
 def test_a_twelve_digit_number_with_a_wrong_check_digit_stays_readable():
     for written in ("123456789012", "1234 5678 9012", "０１２３４５６７８９０１"):
         assert mask_personal_data(f"受付番号 {written}") == f"受付番号 {written}"
