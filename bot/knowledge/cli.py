@@ -33,9 +33,12 @@ def _validate(args: argparse.Namespace) -> int:
         print(problem)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
+    failing = sum(p.fails_validate for p in problems)
     print(f"{len(faqs)} FAQs in {len(faq_files(args.knowledge))} files: "
-          f"{errors} errors, {warnings} warnings.")
-    return 1 if errors else 0
+          f"{errors} errors, {warnings} warnings" + (
+              f" ({failing} of them must be fixed too: facts that differ between languages)."
+              if failing else "."))
+    return 1 if errors or failing else 0
 
 
 def _ask(args: argparse.Namespace) -> int:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Dict, List
+from typing import Any, Dict, List
 
 CATEGORIES = ("procedures", "my_number", "disaster", "medical", "living")
 
@@ -20,6 +20,8 @@ class Faq:
     answer: Dict[str, str]
     synonyms: Dict[str, List[str]] = field(default_factory=dict)
     staff_only: bool = False  # answered by staff: the assistant shows `answer`, then hands off
+    # facts of the ja answer left out of some languages on purpose (fact_consistency.py)
+    consistency_exceptions: List[Dict[str, Any]] = field(default_factory=list)
     file: Path = Path()
     line: int = 0  # 1-based line of the entry in `file`, for messages to staff
 

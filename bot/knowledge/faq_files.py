@@ -7,6 +7,7 @@ from typing import List, Tuple
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
+from bot.knowledge.fact_consistency import check_facts
 from bot.knowledge.faq import Faq
 from bot.knowledge.validation import Problem, ProblemList, _line, check_entry
 
@@ -51,6 +52,7 @@ def read_faq_file(path: Path, today: date) -> Tuple[List[Faq], List[Problem]]:
     for entry in entries:
         if not check_entry(entry, problems, today):
             continue
+        check_facts(entry, problems)
         plain = _plain(entry)
         faqs.append(Faq(
             id=plain["id"], category=plain["category"], department=plain["department"],
@@ -60,6 +62,8 @@ def read_faq_file(path: Path, today: date) -> Tuple[List[Faq], List[Problem]]:
             answer=plain["answer"],
             synonyms={k: _as_list(v) for k, v in (plain.get("synonyms") or {}).items()},
             staff_only=plain.get("staff_only", False),
+            consistency_exceptions=[e for e in _as_list(plain.get("consistency_exceptions"))
+                                    if isinstance(e, dict)],
             file=path, line=_line(entry, None, 1),
         ))
     if any(p.severity == "error" for p in problems):

@@ -1,9 +1,10 @@
 """FAQ files ⇄ one CSV sheet, for staff who edit in Excel.
 
 One row per FAQ; one column per field and language. Lists (questions, synonyms) are one
-line per item inside the cell. The CSV is UTF-8 with a byte-order mark so Excel shows
-Japanese correctly. Importing writes the FAQ files back in the standard layout, keeping each
-file's opening comment; the round trip loses nothing.
+line per item inside the cell, consistency exceptions one "fact | languages | reason" per
+line. The CSV is UTF-8 with a byte-order mark so Excel shows Japanese correctly. Importing
+writes the FAQ files back in the standard layout, keeping each file's opening comment; the
+round trip loses nothing.
 """
 
 import csv
@@ -15,12 +16,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from bot.knowledge.faq import Faq
+from bot.knowledge.faq_files import _as_list
 from bot.languages import LANGUAGES
 
 _SCALARS = ("id", "category", "department", "source", "reviewed")
 _PER_LANGUAGE = ("title", "questions", "answer", "synonyms")
 COLUMNS = ["file", *_SCALARS, "staff_only"] + [f"{field}_{lang}" for field in _PER_LANGUAGE
-                                 for lang in LANGUAGES]
+                                 for lang in LANGUAGES] + ["consistency_exceptions"]
 
 
 def export_csv(faqs: Iterable[Faq], folder: Path, out: Path) -> int:
@@ -32,7 +34,10 @@ def export_csv(faqs: Iterable[Faq], folder: Path, out: Path) -> int:
             row = {"file": faq.file.relative_to(folder / "faq").as_posix(), "id": faq.id,
                    "category": faq.category, "department": faq.department,
                    "source": faq.source, "reviewed": faq.reviewed.isoformat(),
-                   "staff_only": "yes" if faq.staff_only else ""}
+                   "staff_only": "yes" if faq.staff_only else "",
+                   "consistency_exceptions": "\n".join(
+                       f"{e.get('fact', '')} | {', '.join(_as_list(e.get('languages')))} | "
+                       f"{e.get('reason', '')}" for e in faq.consistency_exceptions)}
             for lang in LANGUAGES:
                 row[f"title_{lang}"] = faq.title.get(lang, "")
                 row[f"questions_{lang}"] = "\n".join(faq.questions.get(lang, []))
@@ -45,6 +50,15 @@ def export_csv(faqs: Iterable[Faq], folder: Path, out: Path) -> int:
 
 def _lines(cell: str) -> List[str]:
     return [line.strip() for line in (cell or "").splitlines() if line.strip()]
+
+
+def _exception(line: str) -> dict:
+    parts = [part.strip() for part in line.split("|", 2)]
+    if len(parts) != 3:
+        raise ValueError(f"consistency_exceptions: '{line}' is not 'fact | languages | reason'.")
+    fact, languages, reason = parts
+    return {"fact": fact, "languages": [lang.strip() for lang in languages.split(",")],
+            "reason": reason}
 
 
 def _entry(row: Dict[str, str]) -> dict:
@@ -64,6 +78,9 @@ def _entry(row: Dict[str, str]) -> dict:
     synonyms = {lang: words for lang, words in synonyms.items() if words}
     if synonyms:
         entry["synonyms"] = synonyms
+    exceptions = [_exception(line) for line in _lines(row["consistency_exceptions"])]
+    if exceptions:
+        entry["consistency_exceptions"] = exceptions
     return entry
 
 

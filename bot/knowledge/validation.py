@@ -1,7 +1,8 @@
 """Checks on FAQ files, reported so that a member of staff can fix them without help.
 
 Each problem names the file and line, says what is wrong and how to fix it. Errors stop a
-file from being served (the last good version keeps serving); warnings do not.
+file from being served (the last good version keeps serving); warnings do not. A warning that
+`fails_validate` still fails `python -m bot faq validate`, so CI refuses it.
 """
 
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ class Problem:
     severity: str  # "error" or "warning"
     message: str
     fix: str
+    fails_validate: bool = False  # a warning `faq validate` (CI) fails on, the file still serves
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.severity}: {self.message} Fix: {self.fix}"
@@ -41,8 +43,8 @@ class ProblemList(list):
     def error(self, line: int, message: str, fix: str) -> None:
         self.append(Problem(self.file, line, "error", message, fix))
 
-    def warning(self, line: int, message: str, fix: str) -> None:
-        self.append(Problem(self.file, line, "warning", message, fix))
+    def warning(self, line: int, message: str, fix: str, fails_validate: bool = False) -> None:
+        self.append(Problem(self.file, line, "warning", message, fix, fails_validate))
 
 
 def _line(node: Any, key: Optional[str], default: int) -> int:
