@@ -143,6 +143,34 @@ LOOK_ALIKES = [
 ]
 
 
+class SureOf:
+    """A situation model that reads every message as `kind` with `probability`."""
+
+    def __init__(self, probability, kind="fire"):
+        self.probability, self.kind = probability, kind
+
+    def read(self, message):
+        return self.probability, self.kind
+
+
+@pytest.mark.parametrize("message", [
+    "nha e bi ri nuoc tu tang tren xuong tran, goi ai sua",
+    "スマホの画面が焦げたみたいに黒い 修理どこ", "the stove is smoking a bit, need a repairman"])
+def test_asking_for_a_repair_needs_the_model_very_sure(message):
+    assert detect_emergency(message, SureOf(0.8)) is None
+    assert detect_emergency(message, SureOf(0.9)) is not None
+
+
+def test_asking_which_number_does_not_hold_back_the_model():
+    # Real emergencies ask it: "the neighbour's window is being smashed, what number is the police"
+    assert detect_emergency("smashing the window next door what number", SureOf(0.6, "crime"))
+
+
+def test_a_korean_if_a_warning_appears_is_a_what_if():
+    assert detect_emergency("쓰나미 경보 뜨면 어디로 대피해요", SureOf(0.0)) is None
+    assert detect_emergency("쓰나미 경보 떴어요 어디로 가요", SureOf(0.0)) is not None
+
+
 @pytest.mark.parametrize("language, message", SITUATIONS_BEYOND_THE_CUES)
 def test_a_situation_in_words_no_cue_list_holds_raises_the_alarm(language, message):
     emergency = detect_emergency(message)
