@@ -2,9 +2,10 @@
 
 The cue lists catch the wordings they list; residents use many more ("grandpa's face looks
 weird on one side and he can't talk"). This model learns the situations from examples written
-per language by six writers (`training/<lang>.tsv`, `<lang>.second.tsv` … `.sixth.tsv`, the
-fifth and sixth only ordinary messages: chit-chat and symptom questions; paperwork with
-deadlines, births and deaths in it; lines `kind<TAB>text`, written without sight of the
+per language by up to seven writers (`training/<lang>.tsv`, `<lang>.second.tsv` … `.seventh.tsv`,
+the fifth and sixth only ordinary messages: chit-chat and symptom questions; paperwork with
+deadlines, births and deaths in it; the seventh only ja, ja-easy and zh, where recall on the
+blind sets was lowest; lines `kind<TAB>text`, written without sight of the
 evaluation sets) against look-alikes (questions about emergencies, past events, hyperbole) and the
 ordinary messages of the NLU training data (every intent but report_emergency). Each writer
 added helps: trained without one writer, the detector finds 95.5-98.2 % of that writer's
