@@ -6,7 +6,7 @@ from pathlib import Path
 import sys
 from typing import List, Tuple
 
-from bot.knowledge.faq import Faq
+from bot.knowledge.faq import Faq, stale_faqs
 from bot.knowledge.faq_files import faq_files, read_faq_file
 from bot.knowledge.spreadsheet import export_csv, import_csv
 from bot.knowledge.validation import Problem, check_unique_ids
@@ -63,8 +63,7 @@ _DECISIONS = {"answer": "answer with the first FAQ", "suggest": "offer these as 
 
 def _stale(args: argparse.Namespace) -> int:
     faqs, _ = load_all(args.knowledge)
-    limit = date.today() - timedelta(days=args.days)
-    stale = sorted((f for f in faqs if f.reviewed < limit), key=lambda f: f.reviewed)
+    stale = stale_faqs(faqs, date.today(), timedelta(days=args.days))
     for faq in stale:
         print(f"{faq.file}:{faq.line}: {faq.id} last reviewed {faq.reviewed} ({faq.source})")
     print(f"{len(stale)} of {len(faqs)} FAQs not reviewed in the last {args.days} days.")

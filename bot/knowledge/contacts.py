@@ -12,10 +12,11 @@ MUNICIPAL_WEBSITES_FILE = KNOWLEDGE_DIR / "contacts" / "municipal_websites.yml"
 
 
 @lru_cache(maxsize=1)
-def _websites() -> Dict[str, str]:
+def municipal_websites() -> Dict[str, str]:
+    """Municipality code -> its checked official website."""
     data = yaml.safe_load(MUNICIPAL_WEBSITES_FILE.read_text(encoding="utf-8")) or {}
     return {str(m["code"]): m["url"] for m in data.get("municipalities", []) if m.get("url")}
 
 
 def municipal_website(code: str) -> Optional[str]:
-    return _websites().get(code)
+    return municipal_websites().get(code)

@@ -6,15 +6,15 @@ file from being served (the last good version keeps serving); warnings do not. A
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 import re
 from typing import Any, Dict, Iterable, List, Optional
 
-from bot.knowledge.faq import CATEGORIES
+from bot.knowledge.faq import CATEGORIES, review_overdue
+from bot.knowledge.sources import official_source
 from bot.languages import LANGUAGES
 
-STALE_AFTER = timedelta(days=365)
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^\s]*)?$")
 _REQUIRED = ("id", "category", "department", "source", "reviewed", "title", "questions",
@@ -30,6 +30,7 @@ class Problem:
     message: str
     fix: str
     fails_validate: bool = False  # a warning `faq validate` (CI) fails on, the file still serves
+    overdue_review: bool = False  # the staff console lists these FAQs apart, with their source
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.severity}: {self.message} Fix: {self.fix}"
@@ -43,8 +44,10 @@ class ProblemList(list):
     def error(self, line: int, message: str, fix: str) -> None:
         self.append(Problem(self.file, line, "error", message, fix))
 
-    def warning(self, line: int, message: str, fix: str, fails_validate: bool = False) -> None:
-        self.append(Problem(self.file, line, "warning", message, fix, fails_validate))
+    def warning(self, line: int, message: str, fix: str, fails_validate: bool = False,
+                overdue_review: bool = False) -> None:
+        self.append(Problem(self.file, line, "warning", message, fix, fails_validate,
+                            overdue_review))
 
 
 def _line(node: Any, key: Optional[str], default: int) -> int:
@@ -89,15 +92,19 @@ def check_entry(entry: Any, problems: ProblemList, today: date) -> bool:
         problems.error(_line(entry, "source", line), f"{name}: source '{source}' is not a "
                        "valid https:// address.", "paste the full address of the official page, "
                        "starting with https://.")
+    elif source and not official_source(source.strip()):
+        problems.warning(_line(entry, "source", line), f"出典 {source.strip()} は千葉県・県内"
+                         "市町村・国の機関のページではありません。", "同じ内容の千葉県か県内"
+                         "市町村、国のページがあれば出典をそちらにしてください。")
     reviewed = entry.get("reviewed")
     if reviewed is not None:
         if not isinstance(reviewed, date):
             problems.error(_line(entry, "reviewed", line), f"{name}: reviewed date "
                            f"'{reviewed}' is not a date.", "write it as YYYY-MM-DD, e.g. 2026-04-01.")
-        elif today - reviewed > STALE_AFTER:
+        elif review_overdue(reviewed, today):
             problems.warning(_line(entry, "reviewed", line), f"{name} was last reviewed on "
                              f"{reviewed}, more than a year ago.", "check the facts against the "
-                             "source page, then update `reviewed`.")
+                             "source page, then update `reviewed`.", overdue_review=True)
         elif reviewed > today:
             problems.error(_line(entry, "reviewed", line), f"{name}: reviewed date {reviewed} "
                            "is in the future.", "write the date you checked the facts.")

@@ -13,9 +13,10 @@ from urllib.parse import quote
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 
+from bot.knowledge.knowledge_base import KnowledgeBase
 from bot.staff import accounts, views
-from bot.staff.console_config import (CONFIG, RASA, SESSION_COOKIE, TEMPLATES, ConsoleConfig,
-                                      csrf_matches, wants_json)
+from bot.staff.console_config import (CONFIG, KNOWLEDGE, RASA, SESSION_COOKIE, TEMPLATES,
+                                      ConsoleConfig, csrf_matches, wants_json)
 from bot.staff.rasa_client import RasaClient
 
 HERE = Path(__file__).parent
@@ -111,6 +112,8 @@ def create_app(config: Optional[ConsoleConfig] = None) -> web.Application:
     app[CONFIG] = config
     app[RASA] = RasaClient(config.rasa_url, config.rasa_token)
     app[TEMPLATES] = views.template_environment(HERE / "templates")
+    # The console lists FAQs and their problems; it never searches them, so no index.
+    app[KNOWLEDGE] = KnowledgeBase(config.knowledge_dir, build_index=lambda faqs: None)
     app.on_startup.append(_start_rasa_client)
     app.on_cleanup.append(_close_rasa_client)
     _routes(app)

@@ -7,6 +7,8 @@ from pathlib import Path
 from aiohttp import web
 import jinja2
 
+from bot.knowledge.knowledge_base import KnowledgeBase
+from bot.paths import KNOWLEDGE_DIR
 from bot.staff.dashboard import tracker_database_url
 from bot.staff.drafts import DRAFTS_DIR
 from bot.staff.rasa_client import RasaClient
@@ -22,12 +24,14 @@ class ConsoleConfig:
     rasa_url: str = ""  # "" = RASA_URL, or http://127.0.0.1:5005
     rasa_token: str = ""  # "" = RASA_TOKEN, or none
     drafts_dir: Path = DRAFTS_DIR
+    knowledge_dir: Path = KNOWLEDGE_DIR  # the live FAQ files, checked on the front page
     secure_cookies: str = "auto"  # "auto" (when served over https), "always" or "never"
 
 
 CONFIG = web.AppKey("config", ConsoleConfig)
 RASA = web.AppKey("rasa", RasaClient)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
+KNOWLEDGE = web.AppKey("knowledge", KnowledgeBase)
 
 
 def wants_json(request: web.Request) -> bool:

@@ -1,6 +1,7 @@
 """The console's pages and form handlers (routes are in bot.staff.console)."""
 
 import asyncio
+from dataclasses import replace
 from datetime import datetime
 import secrets
 from pathlib import Path
@@ -10,11 +11,12 @@ from aiohttp import web
 import jinja2
 
 from bot.i18n import text
+from bot.knowledge.faq import stale_faqs
 from bot.languages import LANGUAGES
 from bot.paths import KNOWLEDGE_DIR
 from bot.staff import accounts, charts, dashboard as figures_of, drafts, tickets
-from bot.staff.console_config import (CONFIG, LOGIN_CSRF_COOKIE, RASA, SESSION_COOKIE,
-                                      TEMPLATES, csrf_matches, set_cookie)
+from bot.staff.console_config import (CONFIG, KNOWLEDGE, LOGIN_CSRF_COOKIE, RASA,
+                                      SESSION_COOKIE, TEMPLATES, csrf_matches, set_cookie)
 from bot.staff.rasa_client import RELAY_ACTION, RESUME_ACTION
 from bot.storage.database import session_scope
 from bot.storage.models import TICKET_STATUSES, UnansweredQuestion
@@ -150,13 +152,26 @@ def _filters(request: web.Request) -> dict:
     return {"status": status or None, "language": language or None, "channel": channel or None}
 
 
+async def _knowledge_to_check(request: web.Request) -> dict:
+    """For the front page: the FAQs due for review and the problems of the live FAQ files, so
+    that staff see them without running `faq stale` or `faq validate`."""
+    knowledge = request.app[KNOWLEDGE]
+    await asyncio.to_thread(knowledge.refresh)  # re-reads only the files edited since
+    snapshot = knowledge.snapshot
+    today = datetime.now(figures_of.JAPAN).date()
+    project = knowledge.folder.parent  # knowledge/faq/<topic>.yml, not the server's path
+    return {"stale": stale_faqs(snapshot.faqs.values(), today),
+            "problems": [replace(p, file=p.file.relative_to(project))
+                         for p in snapshot.problems if not p.overdue_review]}
+
+
 async def queue(request: web.Request) -> web.Response:
     filters = _filters(request)
     found = await asyncio.to_thread(tickets.list_tickets, **filters,
                                     database_url=_database(request))
     channels = await asyncio.to_thread(tickets.ticket_channels, _database(request))
     return render(request, "queue.html", tickets=found, filters=filters,
-                  known_channels=channels)
+                  known_channels=channels, **await _knowledge_to_check(request))
 
 
 async def api_tickets(request: web.Request) -> web.Response:

@@ -23,6 +23,16 @@ def test_validate_passes_on_good_files_and_fails_with_located_errors(tmp_path):
     assert f"{tmp_path}/faq/b.yml:7: error: FAQ 'bad-one': title in 'zh' is missing." in bad.stdout
 
 
+def test_validate_warns_about_a_source_outside_chiba_and_the_state_but_passes(tmp_path):
+    path = write(tmp_path, "a.yml", faq_yaml("elsewhere", source="https://www.city.yokohama.lg.jp/a"))
+    result = faq_cli("--knowledge", str(tmp_path), "validate")
+    assert result.returncode == 0
+    assert (f"{path}:5: warning: 出典 https://www.city.yokohama.lg.jp/a は千葉県・県内市町村・"
+            "国の機関のページではありません。 Fix: 同じ内容の千葉県か県内市町村、国のページがあれば"
+            "出典をそちらにしてください。") in result.stdout
+    assert "1 FAQs in 1 files: 0 errors, 1 warnings." in result.stdout
+
+
 def test_stale_lists_faqs_older_than_the_limit(tmp_path):
     write(tmp_path, "a.yml", faq_yaml("old-one", reviewed="2020-01-01"), faq_yaml("new-one"))
     result = faq_cli("--knowledge", str(tmp_path), "stale", "--days", "365")

@@ -1,11 +1,12 @@
 """FAQ files: staff get file:line messages they can act on; bad edits never go live."""
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 import time
 
 import pytest
 
+from bot.knowledge.faq import Faq, review_overdue, stale_faqs
 from bot.knowledge.faq_files import read_faq_file
 from bot.knowledge.knowledge_base import KnowledgeBase
 from bot.languages import LANGUAGES
@@ -77,6 +78,45 @@ def test_stale_review_date_is_a_warning_only(tmp_path):
     assert [f.id for f in faqs] == ["moving-in"]
     (problem,) = problems
     assert problem.severity == "warning" and "more than a year ago" in problem.message
+
+
+@pytest.mark.parametrize("source", [
+    "https://www.city.funabashi.lg.jp/kurashi/a.html",  # municipal site on lg.jp, from the list
+    "https://mobile.city.urayasu.lg.jp/a.html",  # another site of a listed municipality
+    "https://www.town.onjuku.chiba.jp/a.html",  # Chiba's prefecture-type domain
+    "https://www.police.pref.chiba.jp/a.html",
+    "https://www.library.pref.chiba.lg.jp/a.html",
+    "https://www.isa.go.jp/ja/a.html",  # a ministry or agency
+    "https://www.houterasu.or.jp/site/a.html",  # a national body outside go.jp
+])
+def test_a_chiba_or_national_source_gets_no_warning(tmp_path, source):
+    faqs, problems = read_faq_file(write(tmp_path, "a.yml", faq_yaml(source=source)), TODAY)
+    assert len(faqs) == 1 and problems == []
+
+
+@pytest.mark.parametrize("source", [
+    "https://www.city.yokohama.lg.jp/faq/a.html",  # another prefecture's city
+    "https://www.pref.saitama.lg.jp/a.html",
+    "https://www.notchiba.jp/a.html",  # only ends like chiba.jp
+    "https://www.city.funabashi.lg.jp.example.com/a.html",
+])
+def test_any_other_source_gets_a_warning_at_its_line(tmp_path, source):
+    path = write(tmp_path, "a.yml", faq_yaml("moving-in"), faq_yaml("moving-out", source=source))
+    faqs, (problem,) = read_faq_file(path, TODAY)
+    assert len(faqs) == 2  # still served
+    assert (problem.severity, problem.fails_validate) == ("warning", False)
+    assert problem.line == faqs[1].line + 3  # the `source:` line of moving-out
+    assert problem.message == f"出典 {source} は千葉県・県内市町村・国の機関のページではありません。"
+    assert problem.fix == "同じ内容の千葉県か県内市町村、国のページがあれば出典をそちらにしてください。"
+
+
+def test_a_review_is_overdue_after_365_days_for_every_tool():
+    year_ago = TODAY - timedelta(days=365)
+    assert not review_overdue(year_ago, TODAY) and review_overdue(year_ago - timedelta(1), TODAY)
+    faqs = [Faq(f"faq-{n}", "living", "", "", reviewed, {}, {}, {})
+            for n, reviewed in enumerate([year_ago - timedelta(1), year_ago,
+                                          year_ago - timedelta(9)])]
+    assert [f.id for f in stale_faqs(faqs, TODAY)] == ["faq-2", "faq-0"]  # oldest first
 
 
 def test_broken_yaml_points_at_the_line(tmp_path):

@@ -3,7 +3,7 @@ stand-in for Rasa's HTTP API that records the actions the console asks it to run
 
 import re
 import socket
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
@@ -15,8 +15,10 @@ from bot.staff import tickets
 from bot.staff.accounts import add_user
 from bot.staff.console import create_app
 from bot.staff.console_config import ConsoleConfig
+from bot.staff.dashboard import JAPAN
 from bot.storage.database import session_scope
 from bot.storage.models import StaffUser, TicketMessage, UnansweredQuestion
+from tests.unit.test_knowledge_files import faq_yaml, write
 
 PASSWORD = "kaisatsu-2026-chiba"
 
@@ -66,7 +68,8 @@ async def rasa(database_url):
 
 def console_config(tmp_path, database_url, rasa_url, **overrides) -> ConsoleConfig:
     values = dict(database_url=database_url, tracker_url=f"sqlite:///{tmp_path / 'tracker.db'}",
-                  rasa_url=rasa_url, drafts_dir=tmp_path / "drafts", secure_cookies="never")
+                  rasa_url=rasa_url, drafts_dir=tmp_path / "drafts",
+                  knowledge_dir=tmp_path / "knowledge", secure_cookies="never")
     values.update(overrides)
     return ConsoleConfig(**values)
 
@@ -392,3 +395,59 @@ async def test_draft_faq_from_an_unanswered_question(tmp_path, console, database
     await console.post(f"/unanswered/{question_id}/draft", data={"csrf_token": token})
     assert "category: living" in path.read_text(encoding="utf-8")  # staff edits are kept
     assert "下書きを見る" in await (await console.get("/unanswered")).text()
+
+
+# --- front page: FAQs due for review, problems of the FAQ files -----------------------------
+
+def _days_ago(days: int) -> str:
+    return str(datetime.now(JAPAN).date() - timedelta(days=days))
+
+
+def titled(entry: str, title: str) -> str:
+    return entry.replace('ja: "title in ja"', f'ja: "{title}"')
+
+
+async def test_front_page_lists_faqs_not_reviewed_for_a_year_and_file_problems(tmp_path,
+                                                                              console):
+    knowledge = tmp_path / "knowledge"  # written after the console started: it is live
+    write(knowledge, "living.yml",
+          titled(faq_yaml("garbage-old", reviewed=_days_ago(400),
+                          source="https://www.city.chiba.jp/garbage.html"), "ごみの出し方"),
+          titled(faq_yaml("bicycle-older", reviewed=_days_ago(800)), "自転車の登録"),
+          titled(faq_yaml("library-fresh", reviewed=_days_ago(30)), "図書館の利用"))
+    write(knowledge, "broken.yml", faq_yaml("broken-one", category="weather"))
+    response = await log_in(console)
+    assert response.headers["Location"] == "/tickets"  # where staff land
+    page = await (await console.get("/tickets")).text()
+    assert "1年以上見直していないFAQ（2件）" in page
+    assert page.index("bicycle-older") < page.index("garbage-old")  # oldest first
+    assert "ごみの出し方" in page and _days_ago(400) in page
+    assert '<a href="https://www.city.chiba.jp/garbage.html"' in page
+    assert "library-fresh" not in page and "図書館の利用" not in page
+    assert "FAQファイルの問題（1件）" in page
+    assert "knowledge/faq/broken.yml:3" in page
+    assert "unknown category &#39;weather&#39;" in page and "エラー" in page
+
+
+async def test_front_page_shows_nothing_of_the_knowledge_without_login(tmp_path, console):
+    write(tmp_path / "knowledge", "living.yml", faq_yaml("garbage-old", reviewed=_days_ago(400)),
+          faq_yaml("broken-one", category="weather"))
+    for path in ("/tickets", "/"):
+        response = await console.get(path)  # redirected to the login page
+        body = await response.text()
+        assert response.url.path == "/login"
+        assert "garbage-old" not in body and "weather" not in body and "見直して" not in body
+
+
+async def test_front_page_escapes_what_the_faq_files_say(tmp_path, console):
+    write(tmp_path / "knowledge", "living.yml",
+          titled(faq_yaml("xss-old", reviewed=_days_ago(400),
+                          source='https://www.city.chiba.jp/"><script>alert(2)</script>'),
+                 "<script>alert(1)</script>"))
+    write(tmp_path / "knowledge", "broken.yml",
+          faq_yaml("xss-broken", category="<img src=x onerror=alert(3)>"))
+    await signed_in(console)
+    page = await (await console.get("/tickets")).text()
+    assert "xss-old" in page and "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)" in page and "&lt;img src=x onerror=alert(3)&gt;" in page
+    assert 'href="https://www.city.chiba.jp/&#34;&gt;&lt;script&gt;' in page
