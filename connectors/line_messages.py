@@ -10,6 +10,7 @@ import json
 from typing import Any, Dict, Iterable, List
 
 from bot.languages import LANGUAGE_NAMES
+from bot.location_button import SHARE_LOCATION
 
 MAX_MESSAGES = 5
 MAX_TEXT = 5000
@@ -43,6 +44,8 @@ def _quick_reply(button: Dict[str, Any]) -> Dict[str, Any]:
     title, payload = str(button.get("title", "")), str(button.get("payload", ""))
     if payload.startswith(("https://", "http://", "tel:")):  # a link, or a number to call
         action = {"type": "uri", "label": _cut(title, MAX_LABEL), "uri": payload}
+    elif payload == SHARE_LOCATION:  # LINE's own location picker sends a location message
+        action = {"type": "location", "label": _cut(title, MAX_LABEL)}
     else:
         action = {"type": "postback", "label": _cut(title, MAX_LABEL),
                   "data": payload[:MAX_POSTBACK_DATA],

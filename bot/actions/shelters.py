@@ -25,6 +25,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions.conversation import conversation_language, latest_intent
 from bot.i18n import text
+from bot.location_button import SHARE_LOCATION
 from bot.shelters.municipalities import Municipality, find_municipality
 from bot.shelters.site_index import NearbySite, Site, emergency_site_index
 
@@ -149,11 +150,20 @@ def municipality_sites_reply(municipality: Municipality, hazard: Optional[str],
 
 
 def ask_location_reply(language: str, channel: Optional[str]) -> List[str]:
-    ask = text("shelters_ask_location", language)
+    ask = text("shelters_ask_location", language,
+               button=text("button_share_location", language))
     if channel == "rest":  # no location button: the payload a REST client sends
         ask += "\n" + text("shelters_location_payload_hint", language,
                            payload=LOCATION_PAYLOAD_EXAMPLE)
     return [ask]
+
+
+def location_buttons(language: str, channel: Optional[str]) -> List[Dict[str, str]]:
+    """LINE's location quick reply (connectors/line_messages.py); the web widget has its own
+    button with the same label."""
+    if channel != "line":
+        return []
+    return [{"title": text("button_share_location", language), "payload": SHARE_LOCATION}]
 
 
 # Words for each hazard as residents write them, in every language (compared after NFKC and
@@ -231,7 +241,11 @@ class ActionNearestSites(Action):
         elif municipality is not None:
             replies = municipality_sites_reply(municipality, hazard, language)
         else:
-            replies = ask_location_reply(language, tracker.get_latest_input_channel())
+            channel = tracker.get_latest_input_channel()
+            for reply in ask_location_reply(language, channel):
+                dispatcher.utter_message(text=reply,
+                                         buttons=location_buttons(language, channel))
+            return events
         for reply in replies:
             dispatcher.utter_message(text=reply)
         return events

@@ -79,7 +79,8 @@ def test_a_shelter_question_without_location_asks_for_it(assistant, language, qu
     sender = _sender("ask")
     texts = _texts(assistant.say(sender, question))
     assert len(texts) == 1
-    assert texts[0].startswith(text("shelters_ask_location", language))
+    assert texts[0].startswith(text("shelters_ask_location", language,
+                                    button=text("button_share_location", language)))
     assert '/share_location{"latitude": ' in texts[0]  # the REST channel's way to send it
     assert assistant.slots(sender)["language"] == language
 
@@ -87,7 +88,8 @@ def test_a_shelter_question_without_location_asks_for_it(assistant, language, qu
 def test_a_hazard_named_first_applies_to_the_location_sent_next(assistant):
     sender = _sender("tsunami")
     texts = _texts(assistant.say(sender, "津波の避難場所を教えて"))
-    assert texts[0].startswith(text("shelters_ask_location", "ja"))
+    assert texts[0].startswith(text("shelters_ask_location", "ja",
+                                    button=text("button_share_location", "ja")))
     assert assistant.slots(sender)["hazard"] == "tsunami"
     texts = _texts(assistant.say(sender, _location(CHOSHI_STATION)))
     expected = emergency_site_index().nearest(*CHOSHI_STATION, hazard="tsunami", top=3)
