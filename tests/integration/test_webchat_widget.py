@@ -18,6 +18,10 @@ from bot.paths import KNOWLEDGE_DIR
 from tests.conftest import PROJECT_ROOT
 from tests.unit.test_webchat_page import SCREENSHOTS, UI_TEXTS
 
+LANGUAGE_NAMES = json.loads((PROJECT_ROOT / "connectors/webchat/src/texts.json").read_text(
+    encoding="utf-8"))["languages"]
+HTML_LANG = {"ja": "ja", "ja-easy": "ja", "en": "en", "zh": "zh-Hans", "ko": "ko", "vi": "vi"}
+
 pytestmark = pytest.mark.server
 
 FAQS = {f.id: f for path in faq_files(KNOWLEDGE_DIR) for f in read_faq_file(path, date.today())[0]}
@@ -34,9 +38,10 @@ _FOCUSED = """() => {
 
 @pytest.fixture
 def page(browser, assistant, request):
-    """A new visitor (fresh storage) on the demo page, allowed to share Chiba station."""
+    """A new visitor (fresh storage, a Japanese browser) on the demo page, allowed to share
+    Chiba station."""
     context = browser.new_context(geolocation=CHIBA_STATION, permissions=["geolocation"],
-                                  viewport={"width": 1280, "height": 800})
+                                  viewport={"width": 1280, "height": 800}, locale="ja-JP")
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(error))
@@ -55,6 +60,16 @@ def _open(page):
 
 def text_of_ui(key: str, language: str) -> str:
     return UI_TEXTS[key][language]
+
+
+def launcher_name(language: str) -> str:
+    """The launcher's accessible name: its visible label first (label in name)."""
+    return f"{text_of_ui('launcher', language)} \u2014 {text_of_ui('open', language)}"
+
+
+def language_toggle_name(language: str) -> str:
+    """The language button's accessible name: the language it shows, then what it does."""
+    return f"{LANGUAGE_NAMES[language]} \u2014 {text_of_ui('chooseLanguage', language)}"
 
 
 def _ask(page, message: str):
@@ -183,6 +198,107 @@ def test_a_reload_shows_the_conversation_and_continues_it_in_its_language(page, 
     assert assistant.slots(session_id)["language"] == "en"
 
 
+def _expect_ui_in(page, language: str):
+    """Every UI text and screen-reader label of the open widget is in `language`."""
+    dialog = page.get_by_role("dialog", name=text_of_ui("title", language))
+    expect(dialog).to_be_visible()
+    expect(dialog).to_have_attribute("lang", HTML_LANG[language])
+    expect(page.locator("#cw-title")).to_have_text(text_of_ui("title", language))
+    expect(page.get_by_role("textbox")).to_have_attribute("placeholder",
+                                                          text_of_ui("placeholder", language))
+    expect(page.get_by_label(text_of_ui("inputLabel", language), exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name=text_of_ui("send", language), exact=True)
+           ).to_be_visible()
+    expect(page.get_by_role("button", name=language_toggle_name(language), exact=True)
+           ).to_be_visible()
+    expect(page.get_by_role("button", name=text_of_ui("close", language), exact=True)
+           ).to_be_visible()
+    expect(page.get_by_role("button", name=text_of_ui("shareLocation", language), exact=True)
+           ).to_be_visible()
+    expect(page.get_by_role("log")).to_have_attribute("aria-label", text_of_ui("log", language))
+    launcher = page.locator(".cw-launcher")
+    expect(launcher).to_have_attribute("aria-label", launcher_name(language))
+    expect(launcher).to_contain_text(text_of_ui("launcher", language))
+    expect(launcher).to_have_attribute("lang", HTML_LANG[language])
+
+
+def _new_visitor(browser, assistant, locale: str):
+    context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto(assistant.webchat_url)
+    return context, page, errors
+
+
+@pytest.mark.parametrize("locale, language", [("en-US", "en"), ("vi", "vi")])
+def test_a_new_conversation_starts_in_the_browser_language(browser, assistant, locale, language):
+    context, page, errors = _new_visitor(browser, assistant, locale)
+    try:
+        launcher = page.get_by_role("button", name=launcher_name(language), exact=True)
+        expect(launcher).to_be_visible()
+        launcher.click()
+        _expect_ui_in(page, language)
+        welcome = page.locator(".cw-notice .cw-text").first
+        expect(welcome).to_have_text(text_of_ui("welcome", language))
+        expect(welcome).to_have_attribute("lang", HTML_LANG[language])
+        # The assistant was told the language as the picker tells it: its first reply is in it.
+        first = page.locator(".cw-bot .cw-text").first
+        expect(first).to_have_text(assistant.text_of("utter_language_changed", language),
+                                   timeout=REPLY_TIMEOUT_MS)
+        expect(first).to_have_attribute("lang", HTML_LANG[language])
+        expect(page.locator(".cw-user")).to_have_count(0)  # nothing the resident did not say
+        session_id = page.evaluate("JSON.parse(localStorage.getItem('chiba-webchat')).sessionId")
+        assert assistant.slots(session_id)["language"] == language
+        _expect_ui_in(page, language)
+        page.screenshot(path=str(SCREENSHOTS / f"new_conversation_{locale}.png"))
+    finally:
+        context.close()
+    assert not errors, errors
+
+
+def test_a_browser_in_no_supported_language_starts_in_japanese(browser, assistant):
+    context, page, errors = _new_visitor(browser, assistant, "fr-FR")
+    try:
+        page.get_by_role("button", name=launcher_name("ja"), exact=True).click()
+        _expect_ui_in(page, "ja")
+        _ask(page, FAQS["my-number-card-lost"].questions["ja"][0])
+        _expect_answer(page, "my-number-card-lost", "ja")
+        # Japanese is the assistant's own default: the first reply answers the question.
+        expect(page.locator(".cw-bot .cw-text").first).to_contain_text(
+            FAQS["my-number-card-lost"].answer_in("ja").splitlines()[0])
+    finally:
+        context.close()
+    assert not errors, errors
+
+
+def test_the_ui_follows_the_chosen_language_and_messages_carry_their_lang(page, assistant):
+    _open(page)
+    _expect_ui_in(page, "ja")
+    page.get_by_role("button", name=language_toggle_name("ja")).click()
+    page.get_by_role("group", name=text_of_ui("chooseLanguage", "ja")).get_by_role(
+        "button", name="한국어").click()
+    _expect_ui_in(page, "ko")
+    expect(page.locator(".cw-user .cw-text").last).to_have_attribute("lang", "ko")
+    expect(page.locator(".cw-bot .cw-text").last).to_have_text(
+        assistant.text_of("utter_language_changed", "ko"), timeout=REPLY_TIMEOUT_MS)
+    expect(page.locator(".cw-bot .cw-text").last).to_have_attribute("lang", "ko")
+    expect(page.locator(".cw-notice .cw-text").first).to_have_attribute("lang", "ko")
+    expect(page.locator(".cw-user .cw-sr-only").first).to_have_text(text_of_ui("you", "ko"))
+
+    # A question in Chinese: the assistant answers in Chinese, and the widget follows it.
+    _ask(page, FAQS["my-number-card-lost"].questions["zh"][0])
+    _expect_answer(page, "my-number-card-lost", "zh")
+    expect(page.locator(".cw-user .cw-text").last).to_have_attribute("lang", "zh-Hans")
+    expect(page.locator(".cw-bot .cw-text", has_text=FAQS["my-number-card-lost"].answer_in(
+        "zh").splitlines()[0])).to_have_attribute("lang", "zh-Hans")
+    _expect_ui_in(page, "zh")
+    expect(page.locator(".cw-bot .cw-text").first).to_have_attribute("lang", "ko")  # as written
+
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("button", name=launcher_name("zh"), exact=True)).to_be_focused()
+
+
 def _tab_to(page, label: str, key: str = "Tab", limit: int = 25) -> dict:
     for _ in range(limit):
         page.keyboard.press(key)
@@ -193,7 +309,7 @@ def _tab_to(page, label: str, key: str = "Tab", limit: int = 25) -> dict:
 
 
 def test_everything_works_from_the_keyboard_with_labels_for_screen_readers(page, assistant):
-    launcher = _tab_to(page, text_of_ui("open", "ja"))
+    launcher = _tab_to(page, launcher_name("ja"))
     assert launcher["outline"] == "solid" and launcher["outlineWidth"] == "3px"  # visible focus
     page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog", name=text_of_ui("title", "ja"))
@@ -213,7 +329,7 @@ def test_everything_works_from_the_keyboard_with_labels_for_screen_readers(page,
         text("feedback_thanks", "ja"), timeout=REPLY_TIMEOUT_MS)
     expect(page.get_by_label(text_of_ui("inputLabel", "ja"))).to_be_focused()
 
-    _tab_to(page, text_of_ui("chooseLanguage", "ja"), key="Shift+Tab")
+    _tab_to(page, language_toggle_name("ja"), key="Shift+Tab")
     page.keyboard.press("Enter")
     _tab_to(page, "Tiếng Việt")
     page.keyboard.press("Enter")

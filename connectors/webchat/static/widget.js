@@ -45,11 +45,13 @@ var TEXTS = {"languages": {"ja": "\u65e5\u672c\u8a9e", "ja-easy": "\u3084\u3055\
   var SERVER = (script && script.getAttribute("data-server")) || window.location.origin;
   var STYLESHEET = new URL("widget.css", script ? script.src : window.location.href).href;
   var LANGUAGE_CODES = ["ja", "ja-easy", "en", "zh", "ko", "vi"];
+  var DEFAULT_LANGUAGE = "ja";  // the assistant's, until a conversation chooses another
   var STORE_KEY = "chiba-webchat";   // localStorage: session id and language (the conversation)
   var TRANSCRIPT_KEY = "chiba-webchat-transcript";  // sessionStorage: what this tab has shown
   var MAX_KEPT_MESSAGES = 200;
   // Japanese and Chinese punctuation (brackets, commas, full stops) ends an address.
   var TEL_PAYLOAD = /^tel:[0-9+#*-]+$/;
+  var SIMPLIFIED_CHINESE = /[\uff0c\u4eec\u8fd9\u8bf7\u60a8\u4e48\u5417\u5462\u8bf4\u8bed\u95ee\u9898\u8fd8\u5bf9\u8fc7\u65f6\u8ba9\u8be5]/;
   var URL_PATTERN = /https?:\/\/[^\s<>"'\u300c\u300d\u300e\u300f\uff08\uff09\u3001\u3002\uff0c\uff01\uff1f]+/g;
 
   function readJson(storage, key) {
@@ -66,19 +68,27 @@ var TEXTS = {"languages": {"ja": "\u65e5\u672c\u8a9e", "ja-easy": "\u3084\u3055\
     } catch (e) { /* storage full or disabled: the widget still works, without memory */ }
   }
 
-  function pageLanguage() {
-    var lang = (document.documentElement.getAttribute("lang") || "").toLowerCase();
-    if (lang === "ja-easy") return "ja-easy";
-    var primary = lang.split("-")[0];
-    return LANGUAGE_CODES.indexOf(primary) >= 0 ? primary : "ja";
+  // A new conversation starts in the first of the browser's languages the assistant speaks
+  // (easy Japanese is only ever chosen by the resident); Japanese if none.
+  function browserLanguage() {
+    var wanted = navigator.languages && navigator.languages.length ? navigator.languages
+      : [navigator.language || ""];
+    for (var i = 0; i < wanted.length; i++) {
+      var primary = String(wanted[i]).toLowerCase().split("-")[0];
+      if (primary !== "ja-easy" && LANGUAGE_CODES.indexOf(primary) >= 0) return primary;
+    }
+    return DEFAULT_LANGUAGE;
   }
 
   var saved = readJson(window.localStorage, STORE_KEY) || {};
   var state = {
     sessionId: typeof saved.sessionId === "string" ? saved.sessionId : null,
-    language: LANGUAGE_CODES.indexOf(saved.language) >= 0 ? saved.language : pageLanguage(),
+    language: LANGUAGE_CODES.indexOf(saved.language) >= 0 ? saved.language : browserLanguage(),
     transcript: readJson(window.sessionStorage, TRANSCRIPT_KEY) || {messages: [], open: false}
   };
+  // A new conversation tells the assistant its language first, as the language picker does
+  // (Japanese is the assistant's own default: nothing to tell).
+  var languageToAnnounce = !state.sessionId && state.language !== DEFAULT_LANGUAGE;
 
   function saveSession() {
     writeJson(window.localStorage, STORE_KEY, {sessionId: state.sessionId, language: state.language});
@@ -97,14 +107,21 @@ var TEXTS = {"languages": {"ja": "\u65e5\u672c\u8a9e", "ja-easy": "\u3084\u3055\
     return text;
   }
 
-  // BCP 47 for the `lang` attribute: easy Japanese is Japanese to a screen reader.
+  // BCP 47 for the `lang` attribute: easy Japanese is Japanese to a screen reader, and the
+  // assistant's Chinese is written in simplified characters.
   function htmlLang(code) {
-    return code === "ja-easy" ? "ja" : code;
+    return code === "ja-easy" ? "ja" : code === "zh" ? "zh-Hans" : code;
   }
 
-  // Which language a message is written in, from the script most of its letters are in
-  // (replies carry no language tag; a Korean list may well name a Japanese place).
+  // The `lang` of a message: the language it is written in.
   function languageOf(text) {
+    return htmlLang(writtenIn(text) || state.language);
+  }
+
+  // Which language (ja, en, zh, ko, vi) a message is written in, from the script most of its
+  // letters are in; null without letters (replies carry no language tag; a Korean list may
+  // well name a Japanese place).
+  function writtenIn(text) {
     var letters = text.replace(URL_PATTERN, "");
     var count = function (pattern) { return (letters.match(pattern) || []).length; };
     var kana = count(/[\u3040-\u30ff]/g);
@@ -116,9 +133,11 @@ var TEXTS = {"languages": {"ja": "\u65e5\u672c\u8a9e", "ja-easy": "\u3084\u3055\
       latin: count(/[a-z\u00c0-\u024f\u1e00-\u1eff]/gi)
     };
     var best = Object.keys(scores).reduce(function (a, b) { return scores[b] > scores[a] ? b : a; });
-    if (!scores[best]) return htmlLang(state.language);
+    if (!scores[best]) return null;
     if (best === "latin") return /[\u0103\u0111\u01a1\u01b0\u1ea0-\u1ef9]/i.test(letters) ? "vi" : "en";
-    if (best === "zh" && /^ja/.test(state.language)) return "ja";  // kanji only, like a place name
+    // Kanji only is Japanese in a Japanese conversation (a place name), unless simplified
+    // Chinese shows: its own characters or its full-width comma (Japanese writes U+3001).
+    if (best === "zh" && /^ja/.test(state.language) && !SIMPLIFIED_CHINESE.test(letters)) return "ja";
     return best;
   }
 
@@ -189,7 +208,6 @@ var TEXTS = {"languages": {"ja": "\u65e5\u672c\u8a9e", "ja-easy": "\u3084\u3055\
   var languageToggle = element("button", {type: "button", "class": "cw-lang-toggle",
     "aria-expanded": "false", "aria-controls": "cw-langs"},
   [element("span", {"aria-hidden": "true"}, ["\ud83c\udf10 "]), languageLabel]);
-  localized(languageToggle, "chooseLanguage", "aria-label");
   var closeButton = localized(element("button", {type: "button", "class": "cw-close"},
     [element("span", {"aria-hidden": "true"}, ["\u00d7"])]), "close", "aria-label");
   var languageList = localized(element("div", {id: "cw-langs", "class": "cw-langs",
@@ -229,6 +247,9 @@ var TEXTS = {"languages": {"ja": "\u65e5\u672c\u8a9e", "ja-easy": "\u3084\u3055\
   function renderLanguage() {
     languageLabel.textContent = TEXTS.languages[state.language];
     languageLabel.setAttribute("lang", htmlLang(state.language));
+    // Screen-reader names start with what is shown (WCAG 2.5.3, label in name).
+    languageToggle.setAttribute("aria-label",
+      TEXTS.languages[state.language] + " \u2014 " + t("chooseLanguage"));
     languageButtons.forEach(function (button) {
       button.setAttribute("aria-pressed", String(button.getAttribute("data-language") === state.language));
     });
@@ -239,7 +260,8 @@ var TEXTS = {"languages": {"ja": "\u65e5\u672c\u8a9e", "ja-easy": "\u3084\u3055\
 
   function renderLauncherLabel() {
     var unread = !unreadDot.hasAttribute("hidden");
-    launcher.setAttribute("aria-label", t("open") + (unread ? " \u2014 " + t("unread") : ""));
+    launcher.setAttribute("aria-label", t("launcher") + " \u2014 " + t("open") +
+      (unread ? " \u2014 " + t("unread") : ""));
     launcher.setAttribute("lang", htmlLang(state.language));
   }
 
@@ -341,6 +363,10 @@ var TEXTS = {"languages": {"ja": "\u65e5\u672c\u8a9e", "ja-easy": "\u3084\u3055\
 
   function connect() {
     if (socket) return;
+    if (languageToAnnounce) {  // before anything the resident may already have typed
+      languageToAnnounce = false;
+      outbox.unshift(chooseLanguagePayload(state.language));
+    }
     showStatus("connecting");
     socket = io(SERVER, {path: "/socket.io"});
     socket.on("connect", function () {
@@ -364,6 +390,7 @@ var TEXTS = {"languages": {"ja": "\u65e5\u672c\u8a9e", "ja-easy": "\u3084\u3055\
     socket.on("bot_uttered", function (payload) {
       var message = messageFromBot(payload);
       if (!message) return;
+      if (message.kind === "bot") followLanguage(writtenIn(message.text));
       addMessage(message);
       if (panel.hasAttribute("hidden")) {
         unreadDot.removeAttribute("hidden");
@@ -380,13 +407,30 @@ var TEXTS = {"languages": {"ja": "\u65e5\u672c\u8a9e", "ja-easy": "\u3084\u3055\
     flush();
   }
 
-  function chooseLanguage(code) {
+  function chooseLanguagePayload(code) {
+    return "/choose_language" + JSON.stringify({language: code});
+  }
+
+  function setLanguage(code) {
     state.language = code;
     saveSession();
     renderLanguage();
+  }
+
+  function chooseLanguage(code) {
+    languageToAnnounce = false;  // the choice itself tells the assistant
+    setLanguage(code);
     setLanguageListOpen(false);
-    send("/choose_language" + JSON.stringify({language: code}), TEXTS.languages[code]);
+    send(chooseLanguagePayload(code), TEXTS.languages[code]);
     input.focus();
+  }
+
+  // The assistant answers in the conversation's language, and switches it when the resident
+  // writes in another: the widget follows the language of its replies (staff write as they
+  // like). Easy Japanese reads as Japanese, so it stays until the resident picks another.
+  function followLanguage(code) {
+    if (!code || code === state.language || (code === "ja" && state.language === "ja-easy")) return;
+    setLanguage(code);
   }
 
   function shareLocation() {
