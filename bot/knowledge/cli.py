@@ -36,7 +36,8 @@ def _validate(args: argparse.Namespace) -> int:
     failing = sum(p.fails_validate for p in problems)
     print(f"{len(faqs)} FAQs in {len(faq_files(args.knowledge))} files: "
           f"{errors} errors, {warnings} warnings" + (
-              f" ({failing} of them must be fixed too: facts that differ between languages)."
+              f" ({failing} of them must be fixed too: facts that differ between languages, "
+              f"half-width punctuation in Chinese)."
               if failing else "."))
     return 1 if errors or failing else 0
 

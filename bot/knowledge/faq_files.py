@@ -9,6 +9,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from bot.knowledge.fact_consistency import check_facts
 from bot.knowledge.faq import Faq
+from bot.knowledge.punctuation import check_punctuation
 from bot.knowledge.validation import Problem, ProblemList, _line, check_entry
 
 
@@ -53,6 +54,7 @@ def read_faq_file(path: Path, today: date) -> Tuple[List[Faq], List[Problem]]:
         if not check_entry(entry, problems, today):
             continue
         check_facts(entry, problems)
+        check_punctuation(entry, problems)
         plain = _plain(entry)
         faqs.append(Faq(
             id=plain["id"], category=plain["category"], department=plain["department"],
