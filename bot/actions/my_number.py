@@ -25,4 +25,4 @@ class ActionMyNumberWarning(Action):
             return []
         dispatcher.utter_message(
             text=text("my_number_removed_then_answer", conversation_language(tracker)))
-        return await ActionAnswerFaq().run(dispatcher, tracker, domain)
+        return await ActionAnswerFaq().run(dispatcher, tracker, {})  # reads no domain either
