@@ -20,9 +20,9 @@ class ActionMyNumberWarning(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
+        language = conversation_language(tracker)
         if not isinstance((tracker.latest_message or {}).get(FAQ_OUTPUT), dict):
-            dispatcher.utter_message(response="utter_my_number_warning")
+            dispatcher.utter_message(text=text("my_number_warning", language))
             return []
-        dispatcher.utter_message(
-            text=text("my_number_removed_then_answer", conversation_language(tracker)))
+        dispatcher.utter_message(text=text("my_number_removed_then_answer", language))
         return await ActionAnswerFaq().run(dispatcher, tracker, {})  # reads no domain either

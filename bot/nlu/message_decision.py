@@ -47,16 +47,19 @@ from bot.knowledge.served import served_knowledge
 from bot.langid import detect
 from bot.langid.language_requests import find_requested_language, names_a_language
 from bot.message_limits import TOO_LONG
-from bot.privacy.masking import MY_NUMBER_MASK
+from bot.privacy.masking import MY_NUMBER_MASK, MY_NUMBER_WORDS
 
 QUESTION, FALLBACK, CHOOSE_LANGUAGE = "ask_question", "nlu_fallback", "choose_language"
 # Decided before this component; kept as they are.
 EMERGENCY, MY_NUMBER = "report_emergency", "shared_my_number"
 DECIDED = {EMERGENCY, MY_NUMBER}
-# Beside a (masked) My Number, this many telling pieces that "here is my number" is not written
-# with make a question of the rest ("私のマイナンバーは…です。住民票は取れますか"; "わたしの
-# マイナンバーは … です" has none, "My Number is …, can I renew my card?" three).
+# Beside a (masked) My Number, the rest of the message is a question when, without the words for
+# My Number in any language, it has this many telling pieces that "here is my number" is not
+# written with, or this many words ("私のマイナンバーは…です。住民票は取れますか", "my number
+# is … and I lost my card"; not "わたしの マイナンバーは … です", "mã số cá nhân của tôi là …").
 MY_NUMBER_REST_PIECES = 3
+MY_NUMBER_REST_WORDS = 5
+_CLAUSE_END = re.compile(r"[。．.!?！？,，、\n]")
 # A language name that, with the words of a request, is most of the message is a request for
 # it ("English please", "日本語でお願いします").
 LANGUAGE_REQUEST_SHARE = 0.5
@@ -188,6 +191,24 @@ def _finds(faq_ids: Sequence[str], match: FaqMatch, first_only: bool) -> bool:
     return match.categories[found[0]] == match.categories[0]
 
 
+def _asks_more(rest: str, vocabulary: IntentVocabulary) -> bool:
+    """Whether what a message says besides its My Number is more than "here is my number"."""
+    pieces = vocabulary.telling(rest) - vocabulary.pieces.get(MY_NUMBER, set())
+    return (len(pieces) >= MY_NUMBER_REST_PIECES
+            or len(_LETTER_RUN.findall(rest)) >= MY_NUMBER_REST_WORDS)
+
+
+def without_my_number(text: str) -> str:
+    """The message without the clause that holds its (masked) My Number, when it says more
+    ("マイナンバーは…です。カードをなくしました" is asked as "カードをなくしました"), else
+    without the mask: what the FAQs are searched with."""
+    if MY_NUMBER_MASK not in text:
+        return text
+    rest = [clause for clause in _CLAUSE_END.split(text)
+            if clause.strip() and MY_NUMBER_MASK not in clause]
+    return " ".join(rest) if rest else text.replace(MY_NUMBER_MASK, " ")
+
+
 def _changes_something(intent: str, confidence: float, support: float, faq: Dict[str, Any],
                        language_named: bool) -> bool:
     if intent == CHOOSE_LANGUAGE and language_named and support <= ACTION_SUPPORT:
@@ -203,8 +224,7 @@ def decide(text: str, intent: Optional[str], ranking: Sequence[Tuple[str, float]
     """What the message is. `intent` is what the components before decided (None: no reading
     at all), `ranking` DIET's readings, best first; `names_a_hazard`: DIET found a hazard
     ("tsunami evacuation site")."""
-    if intent == MY_NUMBER and len(vocabulary.telling(text) - vocabulary.pieces.get(
-            MY_NUMBER, set())) >= MY_NUMBER_REST_PIECES:
+    if intent == MY_NUMBER and _asks_more(MY_NUMBER_WORDS.sub(" ", text), vocabulary):
         return Decision(intent, 1.0, faq_reading(match))
     if intent in DECIDED:
         return Decision(intent, 1.0)
@@ -289,7 +309,7 @@ class MessageDecider(GraphComponent, IntentClassifier):
             text = message.get(TEXT) or ""
             if text.startswith("/"):  # a button's payload names its own intent
                 continue
-            text = text.replace(MY_NUMBER_MASK, " ")  # the rest is read, not the mask's words
+            text = without_my_number(text)
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             if message.get(TOO_LONG) and intent != EMERGENCY:
                 self._apply(message, Decision(QUESTION, 1.0))

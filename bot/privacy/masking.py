@@ -30,11 +30,11 @@ _TWELVE_DIGITS = re.compile(_NOT_IN_A_NUMBER + r"(?:\d" + _SEPARATOR + r"){11}\d
 _KANJI_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # Words that introduce a My Number, up to a few characters before it ("マイナンバーは",
 # "My Number: ", "제 마이넘버는 ", "số định danh cá nhân là ").
-_INTRODUCED = re.compile(
+MY_NUMBER_WORDS = re.compile(
     r"(?:マイナンバー|まいなんばー|マイナ番号|個人番号|こじんばんごう|my\s*number|"
     r"个人编号|個人編號|个人番号|個人號碼|个人号码|마이\s*넘버|개인\s*번호|"
-    r"m[aã] s[oố] c[aá] nh[aâ]n|m[aã] s[oố] đ[iị]nh danh|s[oố] đ[iị]nh danh)"
-    r"\D{0,12}$", re.IGNORECASE)
+    r"m[aã] s[oố] c[aá] nh[aâ]n|m[aã] s[oố] đ[iị]nh danh|s[oố] đ[iị]nh danh)", re.IGNORECASE)
+_INTRODUCED = re.compile(MY_NUMBER_WORDS.pattern + r"\D{0,12}$", re.IGNORECASE)
 _CONTEXT = 40  # characters before a number where its introduction is looked for
 # A date written with separators, then more digits ("2026/12/07 1430", "2026.12.07 2026/…"):
 # one in eleven such runs has a valid check digit, and nobody groups a My Number 4-2-2.

@@ -105,7 +105,7 @@ def _database_text(path):
 @pytest.mark.parametrize("language, written", list(zip(MESSAGES, itertools.cycle(WRITTEN_FORMS))))
 def test_the_resident_is_warned_in_their_language(running, language, written):
     replies = _say_in(running.assistant, language, MESSAGES[language].format(written))
-    assert replies == [running.assistant.text_of("utter_my_number_warning", language)]
+    assert replies == [text("my_number_warning", language)]
 
 
 @pytest.mark.parametrize("language", list(QUESTIONS))
@@ -122,7 +122,7 @@ def test_a_line_user_is_warned_too(running, line_service):
     _deliver(running.assistant, line_service, user,
              _text(MESSAGES["ja"].format("１２３４－５６７８－９０１８")))
     [delivery] = _replies(line_service, user)
-    assert delivery.texts == [running.assistant.text_of("utter_my_number_warning", "ja")]
+    assert delivery.texts == [text("my_number_warning", "ja")]
 
 
 def test_a_web_widget_user_is_warned_too(running):
@@ -131,12 +131,12 @@ def test_a_web_widget_user_is_warned_too(running):
         reply = widget.say(MESSAGES["en"].format("1234 5678 9018"))
     finally:
         widget.close()
-    assert reply == running.assistant.text_of("utter_my_number_warning", "en")
+    assert reply == text("my_number_warning", "en")
 
 
 def test_a_twelve_digit_number_with_a_wrong_check_digit_is_kept_and_not_warned_about(running):
     replies = _say_in(running.assistant, "ja", f"受付番号{WRONG_CHECK_DIGIT}の件です")
-    assert running.assistant.text_of("utter_my_number_warning", "ja") not in replies
+    assert text("my_number_warning", "ja") not in replies
     assert WRONG_CHECK_DIGIT in _database_text(running.process.tracker_db)
 
 

@@ -7,7 +7,7 @@ from bot.knowledge.faq import Faq
 from bot.knowledge.cli import load_all
 from bot.knowledge.faq_search import FaqMatch
 from bot.nlu.message_decision import ANSWERED_BY_ACTION, EMERGENCY_NUMBER_FAQS, \
-    IntentVocabulary, decide
+    IntentVocabulary, decide, without_my_number
 from bot.paths import KNOWLEDGE_DIR
 
 VOCABULARY = IntentVocabulary.learn([
@@ -19,7 +19,9 @@ VOCABULARY = IntentVocabulary.learn([
     ("subscribe_alerts", "send me disaster alerts"), ("subscribe_alerts", "防災通知を受け取りたい"),
     ("ask_question", "how do I get a residence certificate"),
     ("deny", "ko"), ("deny", "khong can"), ("help", "help"), ("help", "what can you do"),
-    ("shared_my_number", "my my number is [個人番号]"),
+    ("shared_my_number", "my my number is [個人番号]"),  # as in bot/data/nlu/shared_my_number.yml
+    ("shared_my_number", "số My Number của tôi là [個人番号]"),
+    ("shared_my_number", "제 마이넘버는 [個人番号]입니다"), ("shared_my_number", "我的个人编号是[個人番号]"),
 ])
 
 
@@ -214,6 +216,15 @@ def test_an_emergency_and_a_my_number_stay_decided():
         assert (decision.intent, decision.faq) == (intent, None)
 
 
+@pytest.mark.parametrize("message, searched", [
+    ("マイナンバーは[個人番号]です。カードをなくしました", "カードをなくしました"),
+    ("my number is [個人番号], can I renew my card?", "can I renew my card"),
+    ("私のマイナンバーは[個人番号]です", "私のマイナンバーは です"),
+    ("カードをなくしました", "カードをなくしました")])
+def test_the_faqs_are_searched_without_the_clause_holding_the_my_number(message, searched):
+    assert " ".join(without_my_number(message).split()) == searched
+
+
 def test_a_question_beside_a_my_number_carries_its_faq_decision():
     card = _match("answer", "my-number-card-validity")
     alone = _decide("my my number is  ", [("shared_my_number", 1.0)], card)
@@ -224,6 +235,9 @@ def test_a_question_beside_a_my_number_carries_its_faq_decision():
                                                     ["my-number-card-validity"])
     emergency = _decide("he collapsed, his my number is  ", [("report_emergency", 1.0)], card)
     assert emergency.faq is None
+    # The words for My Number in any language are no question ("my personal number is …").
+    for alone in ("mã số cá nhân của tôi là  ", "제 마이넘버는  입니다", "我的个人编号是  "):
+        assert _decide(alone, [("shared_my_number", 1.0)], card).faq is None
 
 
 def test_punctuation_alone_is_not_understood():
