@@ -24,7 +24,7 @@ _OTHER_LANGUAGES = tuple(language for language in LANGUAGES if language != "ja")
 
 # Dashes NFKC leaves as they are (ー, the long-vowel mark, is typed for a hyphen too).
 _DASH_BETWEEN_DIGITS = re.compile(r"(?<=\d) *[-\u2010-\u2015\u2212\u30fc] *(?=\d)")
-_URL = re.compile(r"(?:https?://|(?<![\w./])www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+URL_IN_TEXT = re.compile(r"(?:https?://|(?<![\w./])www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _URL_END = ".,;:!?)]'"
 # 0 + area or service code + subscriber number: groups joined by - or a space, or none.
 _PHONE = re.compile(r"(?<![\d#-])0\d{1,4}(?:[- ]\d{1,6}){1,2}(?![\d-])|(?<!\d)0\d{9,10}(?!\d)")
@@ -40,10 +40,10 @@ def facts(text: str) -> Dict[str, Tuple[str, str]]:
     """The facts in `text`: comparison key -> (kind, the fact as written, normalised)."""
     text = unicodedata.normalize("NFKC", text)
     found: Dict[str, Tuple[str, str]] = {}
-    for match in _URL.finditer(text):
+    for match in URL_IN_TEXT.finditer(text):
         url = match.group().rstrip(_URL_END)
         found[url] = ("url", url)
-    text = _URL.sub(" ", text)  # digits and # inside an address are not phone numbers
+    text = URL_IN_TEXT.sub(" ", text)  # digits and # inside an address are not phone numbers
     text = _DASH_BETWEEN_DIGITS.sub("-", text)
     for match in _PHONE.finditer(text):
         digits = re.sub(r"\D", "", match.group())

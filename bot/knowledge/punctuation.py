@@ -9,7 +9,7 @@ from typing import Any, Dict, Iterator, List, Tuple
 
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from bot.knowledge.fact_consistency import _URL
+from bot.knowledge.fact_consistency import URL_IN_TEXT
 from bot.knowledge.validation import ProblemList, _line
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -32,7 +32,7 @@ def _masked(text: str) -> str:
                                                    and url.count(")") > url.count("(")):
             url = url[:-1]
         return "\0" * len(url) + match.group()[len(url):]
-    return _EMAIL.sub(lambda m: "\0" * len(m.group()), _URL.sub(blank, text))
+    return _EMAIL.sub(lambda m: "\0" * len(m.group()), URL_IN_TEXT.sub(blank, text))
 
 
 def prose_marks(text: str) -> List[int]:
