@@ -15,6 +15,7 @@ import logging
 import os
 from pathlib import Path
 import tempfile
+import time
 from typing import Dict, Iterable, Optional
 
 import numpy as np
@@ -27,6 +28,7 @@ CACHE_DIR = RUNTIME_DIR / "cache" / "retrieval"
 # The real FAQ set's files are ~240 MB (the Vietnamese translation table alone 150 MB); each
 # FAQ edit makes new ones, and the least recently used go beyond this.
 _BUDGET_BYTES = 1 << 30
+_PARTIAL_AGE_S = 600  # a file still being written is younger (the largest takes ~1 s)
 
 
 def cache_key(*parts: Iterable[str]) -> str:
@@ -68,6 +70,13 @@ def store(kind: str, key: str, arrays: Dict[str, np.ndarray]) -> None:
 
 
 def _prune(folder: Path) -> None:
+    now = time.time()
+    for partial in folder.glob("*.tmp"):  # left by a process stopped while writing
+        try:
+            if now - partial.stat().st_mtime > _PARTIAL_AGE_S:
+                partial.unlink()
+        except FileNotFoundError:
+            pass
     stats = []
     for path in folder.glob("*.npz"):
         try:

@@ -67,6 +67,16 @@ def test_the_least_recently_used_files_go_beyond_the_budget(cache_dir, monkeypat
                                                                "kind-third.npz"]
 
 
+def test_a_file_left_half_written_is_removed_once_old(cache_dir):
+    cache_dir.mkdir()
+    old, fresh = cache_dir / "old.tmp", cache_dir / "fresh.tmp"
+    old.write_bytes(b"x")
+    fresh.write_bytes(b"x")
+    os.utime(old, (1, 1))
+    disk_cache.store("kind", "key", {"values": np.zeros(3)})
+    assert not old.exists() and fresh.exists()
+
+
 class CountingModel:
     def __init__(self):
         self.encoded = []
