@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import create_engine, func, inspect, text
 
-from bot.knowledge.faq_files import faq_files, read_faq_file
 from bot.languages import DEFAULT_LANGUAGE
 from bot.paths import RUNTIME_DIR
 from bot.storage.database import session_scope
@@ -127,10 +126,3 @@ def compute(last_day: date, days: int, tracker_url: str, database_url: str = "")
     return figures
 
 
-def faq_titles(knowledge_dir: Path) -> Dict[str, str]:
-    """Japanese titles of the live FAQs, so that the charts name FAQs as staff know them."""
-    titles = {}
-    for path in faq_files(knowledge_dir):
-        faqs, _ = read_faq_file(path, date.today())
-        titles.update((faq.id, faq.title_in("ja")) for faq in faqs)
-    return titles

@@ -12,6 +12,7 @@ import jinja2
 
 from bot.i18n import text
 from bot.knowledge.faq import stale_faqs
+from bot.knowledge.knowledge_base import KnowledgeBase
 from bot.languages import LANGUAGES
 from bot.paths import KNOWLEDGE_DIR
 from bot.staff import accounts, charts, dashboard as figures_of, drafts, tickets
@@ -152,11 +153,18 @@ def _filters(request: web.Request) -> dict:
     return {"status": status or None, "language": language or None, "channel": channel or None}
 
 
+async def _live_knowledge(request: web.Request) -> KnowledgeBase:
+    """The console's copy of the live FAQ files, with the edits made since (only those files
+    are read again, off the event loop)."""
+    knowledge = request.app[KNOWLEDGE]
+    await asyncio.to_thread(knowledge.refresh)
+    return knowledge
+
+
 async def _knowledge_to_check(request: web.Request) -> dict:
     """For the front page: the FAQs due for review and the problems of the live FAQ files, so
     that staff see them without running `faq stale` or `faq validate`."""
-    knowledge = request.app[KNOWLEDGE]
-    await asyncio.to_thread(knowledge.refresh)  # re-reads only the files edited since
+    knowledge = await _live_knowledge(request)
     snapshot = knowledge.snapshot
     today = datetime.now(figures_of.JAPAN).date()
     project = knowledge.folder.parent  # knowledge/faq/<topic>.yml, not the server's path
@@ -312,7 +320,9 @@ async def dashboard(request: web.Request) -> web.Response:
     today = datetime.now(figures_of.JAPAN).date()
     figures = await asyncio.to_thread(figures_of.compute, today, days, config.tracker_url,
                                       config.database_url)
-    titles = figures_of.faq_titles(KNOWLEDGE_DIR)
+    # Japanese titles of the live FAQs, so that the charts name FAQs as staff know them.
+    titles = {faq_id: faq.title_in("ja")
+              for faq_id, faq in (await _live_knowledge(request)).snapshot.faqs.items()}
     top, top_height = charts.horizontal_bars(
         [(titles.get(faq_id, faq_id), [count]) for faq_id, count in figures.top_faqs],
         [charts.PALETTE[0]], ["回答"])

@@ -12,8 +12,18 @@ from bot.staff import dashboard, tickets
 from bot.staff.dashboard import JAPAN
 from bot.storage.database import session_scope
 from bot.storage.models import AnsweredFaq, FaqFeedback, Ticket
-from tests.unit.test_staff_console import (console, database_url, rasa,  # noqa: F401 fixtures
-                                           signed_in)
+from bot.paths import KNOWLEDGE_DIR
+from tests.unit.test_staff_console import (console_config, database_url, rasa,  # noqa: F401
+                                           signed_in, started)
+
+@pytest.fixture
+async def console(tmp_path, database_url, rasa):  # noqa: F811
+    """The console over the live FAQ files, whose titles the charts show."""
+    client = await started(console_config(tmp_path, database_url, rasa.url,
+                                          knowledge_dir=KNOWLEDGE_DIR))
+    yield client
+    await client.close()
+
 
 TODAY = datetime.now(JAPAN).date()
 YESTERDAY = TODAY - timedelta(days=1)
